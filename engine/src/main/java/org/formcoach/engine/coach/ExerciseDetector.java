@@ -1,0 +1,34 @@
+package org.formcoach.engine.coach;
+
+/**
+ * The state machine of one exercise: phases, reps or holds, and which fault rules apply
+ * when. One instance per session; {@link #update} runs once per sample of the lower sensor
+ * once calibration is complete and must not allocate.
+ */
+abstract class ExerciseDetector {
+    final Exercise exercise;
+
+    ExerciseDetector(Exercise exercise) {
+        this.exercise = exercise;
+    }
+
+    abstract void update(CoachContext ctx);
+
+    /** Every fault rule of this exercise, for forced clears and the live view. */
+    abstract FaultMonitor[] monitors();
+
+    /** Back to the start (calibration lost, exercise restarted). */
+    abstract void reset();
+
+    /** A short word for the live view: "standing", "descent", "hold"… */
+    abstract String phase();
+
+    /** Whether the wearer is in a hold right now, and since when (NaN if not). */
+    double holdStart() {
+        return Double.NaN;
+    }
+
+    static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : Math.min(v, hi);
+    }
+}
