@@ -1,0 +1,267 @@
+package org.formcoach.bridge.live;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.formcoach.bridge.session.SampleChecks;
+import org.formcoach.bridge.wire.AlertMessage;
+import org.formcoach.bridge.wire.Outcome;
+import org.formcoach.engine.coach.Coach;
+import org.formcoach.engine.coach.CoachEvent;
+import org.formcoach.engine.coach.CoachListener;
+import org.formcoach.engine.coach.CoachSettings;
+import org.formcoach.engine.coach.Exercise;
+import org.formcoach.engine.sample.Placement;
+import org.formcoach.engine.sample.Sample;
+
+/**
+ * The one engine thread: a loop over a device-index → state table. It drains the sample
+ * queue, runs each device's clock checks and its {@link Coach}, turns alerts and clears
+ * into messages for the device's {@link AlertRoute}, and emits everything to the
+ * {@link LiveListener} in order. Transports talk to it only through the queue and
+ * {@link #post}; nothing else touches the coaching state, so scaling out is a change of
+ * where samples come from, not of this loop.
+ */
+public final class EngineLoop implements Runnable {
+    private static final int BATCH = 256;
+    private static final long BAD_INPUT_REPORT_NANOS = 5_000_000_000L;
+
+    private final DeviceRegistry registry;
+    private final SampleQueue queue;
+    private final CoachSettings settings;
+    private final double defaultRateHz;
+    private final double reportGapSeconds;
+    private final LiveListener listener;
+    private final ConcurrentLinkedQueue<Object> control = new ConcurrentLinkedQueue<>();
+    private final SampleQueue.Consumer consumer = this::onSample;
+    private DeviceState[] states;
+    private volatile Exercise exercise;
+    private volatile boolean stopping;
+    private volatile boolean finished;
+    private long lastBadInputCheck = System.nanoTime();
+
+    /**
+     * @param reportGapSeconds gaps at least this long are reported as events (all are counted)
+     */
+    public EngineLoop(DeviceRegistry registry, SampleQueue queue, Exercise exercise, CoachSettings settings,
+                      double defaultRateHz, double reportGapSeconds, LiveListener listener) {
+        this.registry = registry;
+        this.queue = queue;
+        this.exercise = exercise;
+        this.settings = settings;
+        this.defaultRateHz = defaultRateHz;
+        this.reportGapSeconds = reportGapSeconds;
+        this.listener = listener;
+        this.states = new DeviceState[registry.capacity()];
+    }
+
+    /** One device's coaching state; engine thread only. */
+    private final class DeviceState implements CoachListener {
+        final DeviceInfo info;
+        final Coach coach;
+        final SampleChecks checks;
+        double lastTime;
+        long currentReceiveNanos;
+        long alertNumber;
+        long alertsSent;
+        long reportedBad;
+
+        DeviceState(DeviceInfo info, double rateHz) {
+            this.info = info;
+            this.checks = new SampleChecks(rateHz);
+            this.coach = new Coach(exercise, settings, rateHz, this);
+        }
+
+        @Override
+        public void onEvent(CoachEvent event) {
+            listener.coachEvent(info.id(), event);
+            AlertMessage message = null;
+            if (event instanceof CoachEvent.Alert a) {
+                message = AlertMessage.of(info.id(), a, ++alertNumber, currentReceiveNanos);
+            } else if (event instanceof CoachEvent.Clear c) {
+                message = AlertMessage.of(info.id(), c, ++alertNumber, currentReceiveNanos);
+            }
+            if (message != null) {
+                alertsSent++;
+                info.route().offer(message);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                int n = queue.drain(consumer, BATCH);
+                runControl();
+                maybeReportBadInput();
+                if (n == 0) {
+                    if (stopping && queue.size() == 0 && control.isEmpty()) {
+                        break;
+                    }
+                    queue.await(50);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finishAll();
+            finished = true;
+        }
+    }
+
+    /** Asks the loop to process what is queued, finish every device and end. */
+    public void stop() {
+        stopping = true;
+        queue.wakeUp();
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Reports a bridge event from any thread. */
+    public void post(BridgeEvent event) {
+        control.add(event);
+        queue.wakeUp();
+    }
+
+    void postNote(String message) {
+        control.add(new Note(message));
+        queue.wakeUp();
+    }
+
+    /** Runs an action on the engine thread (switching exercise, recalibrating). */
+    public void submit(Runnable action) {
+        control.add(action);
+        queue.wakeUp();
+    }
+
+    /** Switches every device, present and future, to another exercise. */
+    public void setExercise(Exercise next) {
+        submit(() -> {
+            exercise = next;
+            for (DeviceState s : states) {
+                if (s != null) {
+                    s.coach.setExercise(next);
+                }
+            }
+        });
+    }
+
+    private record Note(String message) {
+    }
+
+    private void onSample(int device, Sample s, long sequence) {
+        DeviceState st = device < states.length ? states[device] : null;
+        if (st == null) {
+            DeviceInfo info = registry.byIndex(device);
+            if (info == null) {
+                return;
+            }
+            int announced = info.announcedRateHz();
+            st = new DeviceState(info, announced > 0 ? announced : defaultRateHz);
+            states[device] = st;
+            listener.bridgeEvent(new BridgeEvent.DeviceSeen(s.timeS, info.id(), info.transport()));
+        }
+        SampleChecks.Verdict v = st.checks.check(s.sensor, s.timeS, sequence);
+        if (v == SampleChecks.Verdict.DUPLICATE || v == SampleChecks.Verdict.BACKWARDS) {
+            return;
+        }
+        if (v == SampleChecks.Verdict.GAP && st.checks.lastGapSeconds() >= reportGapSeconds) {
+            listener.bridgeEvent(new BridgeEvent.Gap(s.timeS, st.info.id(), Placement.ofIndex(s.sensor).traceName(),
+                    st.checks.lastGapSeconds(), st.checks.lastGapMissing()));
+        }
+        st.lastTime = s.timeS;
+        st.currentReceiveNanos = s.receiveNanos;
+        st.coach.accept(s);
+    }
+
+    private void runControl() {
+        Object o;
+        while ((o = control.poll()) != null) {
+            if (o instanceof BridgeEvent e) {
+                DeviceInfo info = registry.find(e.device());
+                DeviceState st = info == null ? null : states[info.index()];
+                listener.bridgeEvent(withTime(e, st == null ? 0 : st.lastTime));
+            } else if (o instanceof Note n) {
+                listener.note(n.message());
+            } else if (o instanceof Runnable r) {
+                r.run();
+            }
+        }
+    }
+
+    private void maybeReportBadInput() {
+        long now = System.nanoTime();
+        if (now - lastBadInputCheck < BAD_INPUT_REPORT_NANOS) {
+            return;
+        }
+        lastBadInputCheck = now;
+        reportBadInput();
+    }
+
+    private void reportBadInput() {
+        for (DeviceState st : states) {
+            if (st == null) {
+                continue;
+            }
+            long bad = st.info.wire().bad() + st.checks.duplicates() + st.checks.backwards() + st.info.queueDropped();
+            if (bad > st.reportedBad) {
+                st.reportedBad = bad;
+                listener.bridgeEvent(new BridgeEvent.BadInput(st.lastTime, st.info.id(), badDetail(st)));
+            }
+        }
+    }
+
+    private static String badDetail(DeviceState st) {
+        StringBuilder s = new StringBuilder(st.info.wire().describeBad());
+        append(s, st.checks.duplicates(), "duplicates");
+        append(s, st.checks.backwards(), "backwards in time");
+        append(s, st.coach.rejectedSamples(), "rejected by the coach");
+        append(s, st.info.queueDropped(), "dropped (engine queue full)");
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, long n, String what) {
+        if (n > 0) {
+            if (s.length() > 0) {
+                s.append(", ");
+            }
+            s.append(n).append(' ').append(what);
+        }
+    }
+
+    private void finishAll() {
+        runControl();
+        reportBadInput();
+        for (DeviceState st : states) {
+            if (st == null) {
+                continue;
+            }
+            long bad = st.info.wire().bad();
+            st.coach.finish(bad + st.checks.duplicates() + st.checks.backwards());
+            AlertRoute route = st.info.route();
+            listener.bridgeEvent(new BridgeEvent.DeviceSummary(st.lastTime, st.info.id(), st.info.transport(),
+                    st.info.wire().get(Outcome.SAMPLE), bad, badDetail(st), st.checks.duplicates(),
+                    st.checks.backwards(), st.checks.gaps(), st.checks.missing(), st.checks.gapSeconds(),
+                    st.info.queueDropped(), st.info.linkLosses(), st.alertsSent, route.delivered(),
+                    route.dropped()));
+        }
+    }
+
+    private static BridgeEvent withTime(BridgeEvent e, double t) {
+        if (!Double.isNaN(e.t())) {
+            return e;
+        }
+        if (e instanceof BridgeEvent.LinkLost l) {
+            return new BridgeEvent.LinkLost(t, l.device(), l.reason());
+        } else if (e instanceof BridgeEvent.LinkRestored r) {
+            return new BridgeEvent.LinkRestored(t, r.device(), r.downSeconds());
+        } else if (e instanceof BridgeEvent.DeviceSeen d) {
+            return new BridgeEvent.DeviceSeen(t, d.device(), d.transport());
+        } else if (e instanceof BridgeEvent.BadInput b) {
+            return new BridgeEvent.BadInput(t, b.device(), b.counts());
+        }
+        return e;
+    }
+}

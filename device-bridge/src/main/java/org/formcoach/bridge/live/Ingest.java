@@ -1,0 +1,40 @@
+package org.formcoach.bridge.live;
+
+import org.formcoach.engine.sample.Sample;
+
+/**
+ * What a transport hands its input to: the device registry, the sample queue and the
+ * engine's control queue. Thread-safe; transports call it from their I/O threads.
+ */
+public final class Ingest {
+    private final DeviceRegistry registry;
+    private final SampleQueue queue;
+    private final EngineLoop engine;
+
+    Ingest(DeviceRegistry registry, SampleQueue queue, EngineLoop engine) {
+        this.registry = registry;
+        this.queue = queue;
+        this.engine = engine;
+    }
+
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    /** Queues a sample for the engine; a full queue drops it and counts the drop against the device. */
+    public void sample(DeviceInfo device, Sample sample, long sequence) {
+        if (!queue.offer(device.index(), sample, sequence)) {
+            device.countQueueDrop();
+        }
+    }
+
+    /** Reports an event about a device; the engine thread fills in the device's time and emits it in order. */
+    public void event(BridgeEvent event) {
+        engine.post(event);
+    }
+
+    /** A note for the operator (emitted on the engine thread). */
+    public void note(String message) {
+        engine.postNote(message);
+    }
+}

@@ -1,0 +1,272 @@
+package org.formcoach.bridge.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+import org.formcoach.bridge.live.AlertRoute;
+import org.formcoach.bridge.wire.AlertCodec;
+import org.formcoach.bridge.wire.AlertMessage;
+
+/**
+ * Publishes alerts to the devices at QoS 1 without losing them to a broker restart. An
+ * alert is held until (a) the bridge is connected and (b) the device has shown since that
+ * connection that it is there (a retained or fresh {@code online} status, or samples) — so
+ * an alert is not published into a broker that just restarted before the device has
+ * subscribed again. It leaves the buffer only when the broker acknowledges it (PUBACK);
+ * messages in flight when the connection drops go back to the front of the device's
+ * buffer. Each device's buffer is bounded (oldest dropped first) and alerts older than the
+ * maximum age are dropped rather than buzzing long after the fact; both are counted.
+ *
+ * <p>One thread owns all the state; everything else sends it signals.
+ */
+final class AlertDispatcher implements Runnable {
+    /** Publishes in flight at once, well under the brokers' and Paho's in-flight limits. */
+    private static final int WINDOW = 50;
+
+    private final IMqttAsyncClient client;
+    private final int bufferPerDevice;
+    private final long maxAgeNanos;
+    private final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>(100_000);
+    private final Map<String, DeviceQueue> queues = new HashMap<>();
+    private final IMqttActionListener listener = new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+            signals.offer(new Acked((Entry) token.getUserContext()));
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            signals.offer(new Failed((Entry) token.getUserContext()));
+        }
+    };
+    private volatile boolean running = true;
+    private boolean connected;
+    private int epoch = -1;
+    private int inFlight;
+
+    AlertDispatcher(IMqttAsyncClient client, int bufferPerDevice, Duration maxAge) {
+        this.client = client;
+        this.bufferPerDevice = bufferPerDevice;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    /** One device's route: what the engine offers alerts to. */
+    final class Route implements AlertRoute {
+        final String device;
+        final String topic;
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong dropped = new AtomicLong();
+
+        Route(String device) {
+            this.device = device;
+            this.topic = Topics.alert(device);
+        }
+
+        @Override
+        public boolean offer(AlertMessage message) {
+            if (!signals.offer(new Entry(this, message, System.nanoTime()))) {
+                dropped.incrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public long delivered() {
+            return delivered.get();
+        }
+
+        @Override
+        public long dropped() {
+            return dropped.get();
+        }
+    }
+
+    private static final class Entry {
+        final Route route;
+        final AlertMessage message;
+        final long created;
+        boolean inFlight;
+        boolean done;
+
+        Entry(Route route, AlertMessage message, long created) {
+            this.route = route;
+            this.message = message;
+            this.created = created;
+        }
+    }
+
+    private static final class DeviceQueue {
+        final ArrayDeque<Entry> pending = new ArrayDeque<>();
+        final List<Entry> inFlight = new ArrayList<>();
+        boolean online;
+        int onlineEpoch = -1;
+    }
+
+    private record Acked(Entry entry) {
+    }
+
+    private record Failed(Entry entry) {
+    }
+
+    private record Connected(int epoch) {
+    }
+
+    private record ConnectionLost() {
+    }
+
+    private record Presence(String device, int epoch, boolean online) {
+    }
+
+    Route route(String device) {
+        return new Route(device);
+    }
+
+    void connected(int newEpoch) {
+        signals.offer(new Connected(newEpoch));
+    }
+
+    void connectionLost() {
+        signals.offer(new ConnectionLost());
+    }
+
+    void presence(String device, int atEpoch, boolean online) {
+        signals.offer(new Presence(device, atEpoch, online));
+    }
+
+    void stop() {
+        running = false;
+        signals.offer(new ConnectionLost());
+    }
+
+    /** Messages waiting or in flight, over all devices (tests, status). */
+    int backlog() {
+        return backlogCount;
+    }
+
+    private volatile int backlogCount;
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                Object s = signals.poll(200, TimeUnit.MILLISECONDS);
+                while (s != null) {
+                    handle(s);
+                    s = signals.poll();
+                }
+                pump();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Object s) {
+        if (s instanceof Entry e) {
+            DeviceQueue q = queues.computeIfAbsent(e.route.device, d -> new DeviceQueue());
+            if (q.pending.size() + q.inFlight.size() >= bufferPerDevice) {
+                Entry oldest = q.pending.pollFirst();
+                if (oldest != null) {
+                    oldest.done = true;
+                    oldest.route.dropped.incrementAndGet();
+                } else {
+                    e.route.dropped.incrementAndGet();
+                    return;
+                }
+            }
+            q.pending.addLast(e);
+        } else if (s instanceof Acked a) {
+            Entry e = a.entry();
+            if (!e.done) {
+                e.done = true;
+                e.route.delivered.incrementAndGet();
+                DeviceQueue q = queues.get(e.route.device);
+                q.pending.remove(e);
+                q.inFlight.remove(e);
+            }
+            if (e.inFlight) {
+                e.inFlight = false;
+                inFlight--;
+            }
+        } else if (s instanceof Failed f) {
+            Entry e = f.entry();
+            if (e.inFlight && !e.done) {
+                e.inFlight = false;
+                inFlight--;
+                DeviceQueue q = queues.get(e.route.device);
+                q.inFlight.remove(e);
+                q.pending.addFirst(e);
+            }
+        } else if (s instanceof Connected c) {
+            connected = true;
+            epoch = c.epoch();
+        } else if (s instanceof ConnectionLost) {
+            connected = false;
+            for (DeviceQueue q : queues.values()) {
+                q.online = false;
+                // Unacknowledged publishes may not have reached the broker: send them again (in order).
+                for (int i = q.inFlight.size() - 1; i >= 0; i--) {
+                    Entry e = q.inFlight.get(i);
+                    e.inFlight = false;
+                    q.pending.addFirst(e);
+                }
+                q.inFlight.clear();
+            }
+            inFlight = 0;
+        } else if (s instanceof Presence p) {
+            DeviceQueue q = queues.computeIfAbsent(p.device(), d -> new DeviceQueue());
+            if (p.epoch() >= q.onlineEpoch) {
+                q.onlineEpoch = p.epoch();
+                q.online = p.online();
+            }
+        }
+    }
+
+    private void pump() {
+        int backlog = 0;
+        long now = System.nanoTime();
+        for (DeviceQueue q : queues.values()) {
+            while (connected && q.online && q.onlineEpoch == epoch && inFlight < WINDOW && !q.pending.isEmpty()) {
+                Entry e = q.pending.pollFirst();
+                if (now - e.created > maxAgeNanos) {
+                    e.done = true;
+                    e.route.dropped.incrementAndGet();
+                    continue;
+                }
+                e.inFlight = true;
+                inFlight++;
+                q.inFlight.add(e);
+                try {
+                    client.publish(e.route.topic, AlertCodec.json(e.message), 1, false, e, listener);
+                } catch (MqttException | RuntimeException ex) {
+                    // Not connected after all, or the client's in-flight window is full: try again shortly.
+                    e.inFlight = false;
+                    inFlight--;
+                    q.inFlight.remove(e);
+                    q.pending.addFirst(e);
+                    break;
+                }
+            }
+            backlog += q.pending.size() + q.inFlight.size();
+        }
+        backlogCount = backlog;
+    }
+
+    static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}

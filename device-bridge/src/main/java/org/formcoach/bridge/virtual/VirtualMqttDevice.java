@@ -1,0 +1,299 @@
+package org.formcoach.bridge.virtual;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+import org.formcoach.bridge.mqtt.Topics;
+import org.formcoach.bridge.wire.AlertCodec;
+import org.formcoach.bridge.wire.BinaryProtocol;
+import org.formcoach.engine.sample.Sample;
+import org.formcoach.engine.util.DecimalFormatter;
+
+/**
+ * A virtual device on MQTT, behaving as firmware should (docs/protocols.md §3.5): connects
+ * with a last will ({@code offline}, retained) on its status topic, subscribes to its alert
+ * topic at QoS 1, then publishes {@code online} (retained) — in that order, again after
+ * every reconnect — and streams samples at QoS 0 in the chosen payload format. Samples it
+ * cannot publish while the broker is away are dropped and counted, as on a real device.
+ */
+public final class VirtualMqttDevice extends VirtualDevice {
+    private final MqttAsyncClient client;
+    private final MqttPayloadFormat format;
+    private final int batchSize;
+    private final String imuTopic;
+    private final StringBuilder json = new StringBuilder(4096);
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream(2048);
+    private final BinaryProtocol.Writer writer = new BinaryProtocol.Writer();
+    private volatile CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean online;
+    private int inBatch;
+    private double batchT0;
+    private long batchSeq0;
+    private double[] batchTimes = new double[16];
+    private double lastHelloT = Double.NaN;
+    private long connects;
+
+    public VirtualMqttDevice(String deviceId, String serverUri, MqttPayloadFormat format, int batchSize)
+            throws MqttException {
+        super(deviceId);
+        this.format = format;
+        this.batchSize = format == MqttPayloadFormat.JSON ? 1 : Math.max(1, batchSize);
+        this.imuTopic = Topics.imu(deviceId);
+        this.client = new MqttAsyncClient(serverUri, "formcoach-device-" + deviceId + "-"
+                + UUID.randomUUID().toString().substring(0, 6), new MemoryPersistence());
+        client.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverURI) {
+                connects++;
+                subscribeThenAnnounce();
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                online = false;
+                ready = new CountDownLatch(1);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                AlertCodec.Command c = AlertCodec.parseJson(message.getPayload());
+                if (c != null) {
+                    received(c);
+                }
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+    }
+
+    /** Connects (retrying for up to {@code timeout}) and waits until subscribed and announced online. */
+    public VirtualMqttDevice connect(Duration timeout) throws MqttException, InterruptedException {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setAutomaticReconnect(true);
+        o.setMaxReconnectDelay(500);
+        o.setConnectionTimeout(5);
+        o.setKeepAliveInterval(5);
+        o.setMaxInflight(1000);
+        o.setWill(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                client.connect(o).waitForCompletion(timeout.toMillis());
+                break;
+            } catch (MqttException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+        if (!awaitOnline(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+        }
+        return this;
+    }
+
+    /** Waits until (re)connected, subscribed and announced. */
+    public boolean awaitOnline(Duration timeout) throws InterruptedException {
+        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isOnline() {
+        return online;
+    }
+
+    /** Completed connections (1 + reconnects). */
+    public long connects() {
+        return connects;
+    }
+
+    private void subscribeThenAnnounce() {
+        try {
+            client.subscribe(Topics.alert(deviceId), 1, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    try {
+                        client.publish(Topics.status(deviceId), Topics.ONLINE.getBytes(StandardCharsets.US_ASCII), 1, true,
+                                null, new IMqttActionListener() {
+                                    @Override
+                                    public void onSuccess(IMqttToken t) {
+                                        online = true;
+                                        ready.countDown();
+                                    }
+
+                                    @Override
+                                    public void onFailure(IMqttToken t, Throwable cause) {
+                                    }
+                                });
+                    } catch (MqttException e) {
+                        // connection lost again; the next connectComplete repeats this
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                }
+            });
+        } catch (MqttException e) {
+            // connection lost again; the next connectComplete repeats this
+        }
+    }
+
+    @Override
+    protected boolean send(Sample s, long sequence) {
+        if (inBatch == 0) {
+            batchT0 = s.timeS;
+            batchSeq0 = sequence;
+            json.setLength(0);
+            binary.reset();
+            switch (format) {
+                case JSON_ARRAY -> json.append('[');
+                case JSON_BATCH -> {
+                    json.append("{\"sensor\":\"").append(s.placement().traceName()).append("\",\"t0\":");
+                    DecimalFormatter.append(json, s.timeS, 6);
+                    json.append(",\"seq0\":").append(sequence).append(",\"rows\":[");
+                }
+                case BINARY -> binary.write(0);
+                default -> {
+                }
+            }
+        }
+        switch (format) {
+            case JSON, JSON_ARRAY -> {
+                if (inBatch > 0) {
+                    json.append(',');
+                }
+                json.append("{\"t\":");
+                DecimalFormatter.append(json, s.timeS, 6);
+                json.append(",\"sensor\":\"").append(s.placement().traceName()).append("\",\"seq\":").append(sequence);
+                json.append(",\"a\":[");
+                triple(s.ax, s.ay, s.az, 5);
+                json.append("],\"g\":[");
+                triple(s.gx, s.gy, s.gz, 4);
+                json.append("]}");
+            }
+            case JSON_BATCH -> {
+                if (inBatch > 0) {
+                    json.append(',');
+                }
+                json.append('[');
+                DecimalFormatter.append(json, s.timeS - batchT0, 6);
+                json.append(',');
+                triple(s.ax, s.ay, s.az, 5);
+                json.append(',');
+                triple(s.gx, s.gy, s.gz, 4);
+                json.append(']');
+            }
+            case BINARY -> {
+                if (Double.isNaN(lastHelloT) || s.timeS - lastHelloT >= 10) {
+                    lastHelloT = s.timeS;
+                    int n = writer.hello(s.sensor, BinaryProtocol.DEFAULT_ACCEL_RANGE_G,
+                            BinaryProtocol.DEFAULT_GYRO_RANGE_DPS, 0, (int) Math.round(rateHz()), deviceId).frame();
+                    binary.write(writer.frameBytes(), 0, n);
+                }
+                int a = BinaryProtocol.DEFAULT_ACCEL_RANGE_G;
+                int g = BinaryProtocol.DEFAULT_GYRO_RANGE_DPS;
+                int n = writer.imu(s.sensor, (int) (sequence & 0xFFFF), Math.round(s.timeS * 1e6) & 0xFFFFFFFFL,
+                        BinaryProtocol.toRaw(s.ax, a), BinaryProtocol.toRaw(s.ay, a), BinaryProtocol.toRaw(s.az, a),
+                        BinaryProtocol.toRaw(s.gx, g), BinaryProtocol.toRaw(s.gy, g),
+                        BinaryProtocol.toRaw(s.gz, g)).frame();
+                binary.write(writer.frameBytes(), 0, n);
+            }
+        }
+        if (inBatch == batchTimes.length) {
+            batchTimes = java.util.Arrays.copyOf(batchTimes, inBatch * 2);
+        }
+        batchTimes[inBatch] = s.timeS;
+        inBatch++;
+        if (inBatch >= batchSize) {
+            return publishBatch();
+        }
+        return true;
+    }
+
+    @Override
+    protected void flush() {
+        if (inBatch > 0) {
+            publishBatch();
+        }
+    }
+
+    private boolean publishBatch() {
+        byte[] payload;
+        if (format == MqttPayloadFormat.BINARY) {
+            payload = binary.toByteArray();
+        } else {
+            if (format == MqttPayloadFormat.JSON_ARRAY) {
+                json.append(']');
+            } else if (format == MqttPayloadFormat.JSON_BATCH) {
+                json.append("]}");
+            }
+            payload = json.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        int n = inBatch;
+        inBatch = 0;
+        if (!online) {
+            return false;
+        }
+        try {
+            client.publish(imuTopic, payload, 0, false);
+            long now = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                recordSent(batchTimes[i], now);
+            }
+            return true;
+        } catch (MqttException e) {
+            return false;
+        }
+    }
+
+    private void triple(double x, double y, double z, int decimals) {
+        DecimalFormatter.append(json, x, decimals).append(',');
+        DecimalFormatter.append(json, y, decimals).append(',');
+        DecimalFormatter.append(json, z, decimals);
+    }
+
+    /** Publishes raw bytes on this device's imu topic (tests of bad input). */
+    public void publishRaw(byte[] payload) throws MqttException {
+        client.publish(imuTopic, payload, 0, false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.publish(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true)
+                        .waitForCompletion(1000);
+            }
+        } catch (MqttException ignored) {
+            // going anyway
+        }
+        try {
+            client.disconnectForcibly(0, 500, client.isConnected());
+        } catch (MqttException ignored) {
+            // not connected
+        }
+        try {
+            client.close(true);
+        } catch (MqttException ignored) {
+            // closed
+        }
+    }
+}
