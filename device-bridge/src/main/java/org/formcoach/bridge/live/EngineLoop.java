@@ -104,7 +104,7 @@ public final class EngineLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            finishAll();
+            finishCoaches();
             finished = true;
         }
     }
@@ -231,15 +231,31 @@ public final class EngineLoop implements Runnable {
         }
     }
 
-    private void finishAll() {
+    /** Ends every device's coaching: active alerts cleared (the clears still go to the devices), summaries. */
+    private void finishCoaches() {
         runControl();
         reportBadInput();
+        for (DeviceState st : states) {
+            if (st != null) {
+                st.coach.finish(st.info.wire().bad() + st.checks.duplicates() + st.checks.backwards());
+            }
+        }
+    }
+
+    /**
+     * Emits each device's counters. Called once after the loop has ended and the transports
+     * have delivered what they could (so the alert counts are final), on the closing thread.
+     */
+    public void emitDeviceSummaries() {
+        if (!finished) {
+            throw new IllegalStateException("the engine loop is still running");
+        }
+        runControl();
         for (DeviceState st : states) {
             if (st == null) {
                 continue;
             }
             long bad = st.info.wire().bad();
-            st.coach.finish(bad + st.checks.duplicates() + st.checks.backwards());
             AlertRoute route = st.info.route();
             listener.bridgeEvent(new BridgeEvent.DeviceSummary(st.lastTime, st.info.id(), st.info.transport(),
                     st.info.wire().get(Outcome.SAMPLE), bad, badDetail(st), st.checks.duplicates(),

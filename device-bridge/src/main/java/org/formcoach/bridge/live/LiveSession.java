@@ -142,8 +142,10 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /**
-     * Closes the transports (each within the timeout), lets the engine finish what is
-     * queued and emit every device's summary, then closes the resources.
+     * Ends the session: the engine finishes what is queued and ends every device's coaching
+     * (the clears of active alerts still go out, so no device keeps buzzing), the transports
+     * deliver what they can and close (each within the timeout), every device's counters are
+     * emitted, then the resources close.
      */
     @Override
     public synchronized void close() {
@@ -151,6 +153,12 @@ public final class LiveSession implements AutoCloseable {
             return;
         }
         closed = true;
+        engine.stop();
+        try {
+            engineThread.join(closeTimeout.toMillis() * 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Transport t : transports) {
             try {
                 t.close(closeTimeout);
@@ -158,11 +166,8 @@ public final class LiveSession implements AutoCloseable {
                 engine.postNote("closing " + t.describe() + ": " + e);
             }
         }
-        engine.stop();
-        try {
-            engineThread.join(closeTimeout.toMillis() * 2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (engine.isFinished()) {
+            engine.emitDeviceSummaries();
         }
         for (AutoCloseable c : resources) {
             try {

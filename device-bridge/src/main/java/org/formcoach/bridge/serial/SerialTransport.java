@@ -46,6 +46,7 @@ public final class SerialTransport implements Transport, AlertRoute {
     private volatile SerialPort port;
     private volatile Path resolvedPath;
     private volatile boolean running;
+    private volatile boolean writing;
     private volatile boolean everConnected;
     private Thread reader;
     private Thread writer;
@@ -88,6 +89,7 @@ public final class SerialTransport implements Transport, AlertRoute {
             text = new TextLineDecoder(options.text(), device.wire(), sink);
         }
         running = true;
+        writing = true;
         reader = new Thread(this::readLoop, "serial-reader-" + options.deviceId());
         reader.setDaemon(true);
         writer = new Thread(this::writeLoop, "serial-writer-" + options.deviceId());
@@ -103,6 +105,15 @@ public final class SerialTransport implements Transport, AlertRoute {
     // ----- reading -----
 
     private void readLoop() {
+        try {
+            readAndReconnect();
+        } catch (RuntimeException | Error e) {
+            ingest.note("serial reader for " + options.port() + " failed: " + e);
+            throw e;
+        }
+    }
+
+    private void readAndReconnect() {
         long lostAt = 0;
         boolean reportedWaiting = false;
         while (running) {
@@ -151,14 +162,16 @@ public final class SerialTransport implements Transport, AlertRoute {
                 return "serial read failed (device unplugged?)";
             }
             if (n > 0) {
-                if (binary != null) {
-                    binary.feed(buffer, 0, n, now);
-                    int rate = binary.rateHz(0) > 0 ? binary.rateHz(0) : binary.rateHz(1);
-                    if (rate > 0 && device.announcedRateHz() == 0) {
-                        device.announceRate(rate);
+                try {
+                    decode(n, now);
+                } catch (RuntimeException e) {
+                    // A decoder bug must not end the stream: report it, drop the partial frame, go on.
+                    ingest.note("serial " + options.port() + ": internal decoding error, resynchronising: " + e);
+                    if (binary != null) {
+                        binary.resync();
+                    } else {
+                        text.resync();
                     }
-                } else {
-                    text.feed(buffer, 0, n, now);
                 }
             }
             if (now - lastCheck > LINK_CHECK_NANOS) {
@@ -169,6 +182,18 @@ public final class SerialTransport implements Transport, AlertRoute {
             }
         }
         return "closed";
+    }
+
+    private void decode(int n, long now) {
+        if (binary != null) {
+            binary.feed(buffer, 0, n, now);
+            int rate = binary.rateHz(0) > 0 ? binary.rateHz(0) : binary.rateHz(1);
+            if (rate > 0 && device.announcedRateHz() == 0) {
+                device.announceRate(rate);
+            }
+        } else {
+            text.feed(buffer, 0, n, now);
+        }
     }
 
     /**
@@ -297,13 +322,13 @@ public final class SerialTransport implements Transport, AlertRoute {
     private void writeLoop() {
         long maxAgeNanos = options.alertMaxAge().toNanos();
         try {
-            while (running) {
+            while (writing || (!outbox.isEmpty() && System.nanoTime() < drainDeadline)) {
                 AlertMessage m = outbox.poll(200, TimeUnit.MILLISECONDS);
                 if (m == null) {
                     continue;
                 }
                 byte[] bytes = options.format() == SerialFormat.BINARY ? AlertCodec.binary(m) : AlertCodec.text(m);
-                while (running) {
+                while (writing || System.nanoTime() < drainDeadline) {
                     if (m.sampleReceiveNanos() != 0 && System.nanoTime() - m.sampleReceiveNanos() > maxAgeNanos) {
                         dropped.incrementAndGet(); // a buzz this late would confuse more than help
                         break;
@@ -323,7 +348,7 @@ public final class SerialTransport implements Transport, AlertRoute {
 
     private SerialPort awaitPort() throws InterruptedException {
         synchronized (portLock) {
-            if (port == null && running) {
+            if (port == null && (running || writing)) {
                 portLock.wait(200);
             }
             return port;
@@ -332,14 +357,18 @@ public final class SerialTransport implements Transport, AlertRoute {
 
     // ----- closing -----
 
+    private volatile long drainDeadline;
+
     @Override
     public void close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        drainDeadline = System.nanoTime() + timeout.toNanos() / 2; // the last clears still reach the device
+        writing = false;
+        join(writer, drainDeadline);
         running = false;
         synchronized (portLock) {
             portLock.notifyAll();
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        join(writer, deadline);
         SerialPort p = port;
         if (p != null && p.bytesAwaitingWrite() > 0) {
             sleep(100); // let the last alert leave the UART before the port closes

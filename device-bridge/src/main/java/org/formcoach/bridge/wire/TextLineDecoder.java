@@ -91,7 +91,7 @@ public final class TextLineDecoder {
 
     /** The columns in use (configured, from a header, or null while still guessing from field counts). */
     public String columnsInUse() {
-        return columns == null ? null : TextColumn.describe(List.of(columns).subList(0, columnCount));
+        return columns == null ? null : TextColumn.describe(java.util.Arrays.asList(columns).subList(0, columnCount));
     }
 
     private void line(int length) {
@@ -277,7 +277,7 @@ public final class TextLineDecoder {
             return true;
         }
         try {
-            TextColumn.validate(List.of(headerColumns).subList(0, fields));
+            TextColumn.validate(java.util.Arrays.asList(headerColumns).subList(0, fields));
         } catch (IllegalArgumentException e) {
             return false; // names, but not a usable set: treated as a bad line
         }
