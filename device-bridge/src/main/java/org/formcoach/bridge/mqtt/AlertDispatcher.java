@@ -1,6 +1,5 @@
 package org.formcoach.bridge.mqtt;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,6 +51,7 @@ final class AlertDispatcher implements Runnable {
             signals.offer(new Failed((Entry) token.getUserContext()));
         }
     };
+    private final java.util.concurrent.atomic.AtomicInteger outstanding = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean running = true;
     private boolean connected;
     private int epoch = -1;
@@ -77,7 +77,9 @@ final class AlertDispatcher implements Runnable {
 
         @Override
         public boolean offer(AlertMessage message) {
+            outstanding.incrementAndGet();
             if (!signals.offer(new Entry(this, message, System.nanoTime()))) {
+                outstanding.decrementAndGet();
                 dropped.incrementAndGet();
                 return false;
             }
@@ -152,12 +154,10 @@ final class AlertDispatcher implements Runnable {
         signals.offer(new ConnectionLost());
     }
 
-    /** Messages waiting or in flight, over all devices (tests, status). */
+    /** Messages not yet acknowledged or dropped, over all devices (tests, status). */
     int backlog() {
-        return backlogCount;
+        return outstanding.get();
     }
-
-    private volatile int backlogCount;
 
     @Override
     public void run() {
@@ -181,9 +181,10 @@ final class AlertDispatcher implements Runnable {
             if (q.pending.size() + q.inFlight.size() >= bufferPerDevice) {
                 Entry oldest = q.pending.pollFirst();
                 if (oldest != null) {
-                    oldest.done = true;
+                    finish(oldest);
                     oldest.route.dropped.incrementAndGet();
                 } else {
+                    finish(e);
                     e.route.dropped.incrementAndGet();
                     return;
                 }
@@ -192,7 +193,7 @@ final class AlertDispatcher implements Runnable {
         } else if (s instanceof Acked a) {
             Entry e = a.entry();
             if (!e.done) {
-                e.done = true;
+                finish(e);
                 e.route.delivered.incrementAndGet();
                 DeviceQueue q = queues.get(e.route.device);
                 q.pending.remove(e);
@@ -236,14 +237,31 @@ final class AlertDispatcher implements Runnable {
         }
     }
 
+    private void finish(Entry e) {
+        if (!e.done) {
+            e.done = true;
+            outstanding.decrementAndGet();
+        }
+    }
+
+    /** Waits until every alert offered so far is acknowledged or dropped, or the deadline passes. */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        while (outstanding.get() > 0) {
+            if (System.nanoTime() > deadlineNanos) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
     private void pump() {
-        int backlog = 0;
         long now = System.nanoTime();
         for (DeviceQueue q : queues.values()) {
             while (connected && q.online && q.onlineEpoch == epoch && inFlight < WINDOW && !q.pending.isEmpty()) {
                 Entry e = q.pending.pollFirst();
                 if (now - e.created > maxAgeNanos) {
-                    e.done = true;
+                    finish(e);
                     e.route.dropped.incrementAndGet();
                     continue;
                 }
@@ -261,12 +279,7 @@ final class AlertDispatcher implements Runnable {
                     break;
                 }
             }
-            backlog += q.pending.size() + q.inFlight.size();
         }
-        backlogCount = backlog;
     }
 
-    static String text(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
-    }
 }

@@ -133,6 +133,9 @@ public final class MqttTransport implements Transport {
             o.setUserName(options.username());
             o.setPassword(options.password() == null ? new char[0] : options.password());
         }
+        if (options.serverUri().startsWith("tcp://")) {
+            o.setSocketFactory(NoDelaySockets.INSTANCE);
+        }
         if (options.tlsCaFile() != null) {
             try {
                 o.setSocketFactory(Tls.trusting(options.tlsCaFile()));
@@ -381,6 +384,14 @@ public final class MqttTransport implements Transport {
 
     @Override
     public void close(Duration timeout) {
+        if (dispatcher != null && connected) {
+            try {
+                // The last clears still reach the devices (they stop buzzing).
+                dispatcher.awaitIdle(System.nanoTime() + timeout.toNanos() / 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         running = false;
         if (dispatcher != null) {
             dispatcher.stop();

@@ -91,6 +91,9 @@ public final class VirtualMqttDevice extends VirtualDevice {
         o.setConnectionTimeout(5);
         o.setKeepAliveInterval(5);
         o.setMaxInflight(1000);
+        if (client.getServerURI().startsWith("tcp://")) {
+            o.setSocketFactory(org.formcoach.bridge.mqtt.NoDelaySockets.INSTANCE);
+        }
         o.setWill(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
