@@ -48,6 +48,7 @@ public final class SerialTransport implements Transport, AlertRoute {
     private volatile boolean running;
     private volatile boolean writing;
     private volatile boolean everConnected;
+    private volatile boolean unplugged;
     private Thread reader;
     private Thread writer;
     private Ingest ingest;
@@ -153,8 +154,8 @@ public final class SerialTransport implements Transport, AlertRoute {
     private String readUntilLost(SerialPort p) {
         long lastCheck = System.nanoTime();
         while (running) {
-            if (!p.isOpen()) {
-                return "serial port closed (device disconnected)";
+            if (unplugged || !p.isOpen()) {
+                return "serial port disconnected";
             }
             int n = p.readBytes(buffer, buffer.length);
             long now = System.nanoTime();
@@ -241,6 +242,7 @@ public final class SerialTransport implements Transport, AlertRoute {
         if (!p.openPort()) {
             return null;
         }
+        unplugged = false;
         p.addDataListener(new SerialPortDataListener() {
             @Override
             public int getListeningEvents() {
@@ -249,8 +251,10 @@ public final class SerialTransport implements Transport, AlertRoute {
 
             @Override
             public void serialEvent(SerialPortEvent event) {
-                // Close at once: left open, the library reports the disconnect over and over.
-                event.getSerialPort().closePort();
+                // Only flag it: the reader closes the port within one read timeout (the library
+                // fires this event again and again until then). Closing here, while the reader
+                // closes too, can deadlock the two inside the library.
+                unplugged = true;
             }
         });
         resolvedPath = resolved != null ? resolved : pathOf(p);

@@ -71,6 +71,11 @@ public final class VirtualSerialDevice extends VirtualDevice {
         }
     }
 
+    /** Opens the port again now (after the pty or USB link came back); returns whether it is open. */
+    public boolean reconnect() {
+        return reopen();
+    }
+
     /** Whether the port is open now. */
     public boolean isConnected() {
         SerialPort p = port;
