@@ -1,0 +1,81 @@
+package org.formcoach.bridge.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.formcoach.engine.sample.Placement;
+
+class JsonSampleDecoderTest {
+    private final WireCounters counters = new WireCounters();
+    private final Recorder out = new Recorder();
+    private final JsonSampleDecoder decoder = new JsonSampleDecoder(counters, out);
+
+    private void decode(String json) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        decoder.decode(b, 0, b.length, 0);
+    }
+
+    @Test
+    void shouldReadOneSampleInAnyKeyOrderSkippingUnknownKeys() {
+        decode("{\"g\":[1,2,3],\"temp\":{\"c\":[21.5]},\"sensor\":\"sacrum\",\"a\":[0,0,1],\"seq\":5,\"t\":12.25}");
+        assertEquals(1, out.samples.size());
+        assertEquals(12.25, out.samples.get(0).timeS);
+        assertEquals(Placement.SACRUM.ordinal(), out.samples.get(0).sensor);
+        assertEquals(3.0, out.samples.get(0).gz);
+        assertEquals(5L, out.sequences.get(0));
+    }
+
+    @Test
+    void shouldReadAnArrayBatch() {
+        decode("[{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":1.01,\"a\":[0,0,1],\"g\":[0,0,0],\"m\":[20,0,-40]}]");
+        assertEquals(2, out.samples.size());
+        assertEquals(-40.0, out.samples.get(1).mz);
+    }
+
+    @Test
+    void shouldReadACompactBatchWithUnitsAndMicrosecondBase() {
+        decode("{\"sensor\":\"lumbar\",\"t0_us\":2000000,\"seq0\":10,\"a_unit\":\"m/s2\",\"g_unit\":\"rad/s\","
+                + "\"rows\":[[0,0,0,9.80665,0,0,0],[10000,0,0,9.80665,0,0,3.141592653589793]]}");
+        assertEquals(2, out.samples.size());
+        assertEquals(2.01, out.samples.get(1).timeS, 1e-9);
+        assertEquals(1.0, out.samples.get(1).az, 1e-12);
+        assertEquals(180.0, out.samples.get(1).gz, 1e-9);
+        assertEquals(11L, out.sequences.get(1));
+    }
+
+    @Test
+    void shouldCountBadSamplesOneByOneAndKeepTheGoodOnes() {
+        decode("[{\"t\":1,\"a\":[0,0,1]},"                           // no gyro
+                + "{\"t\":2,\"a\":[0,0,1],\"g\":[0,0]},"              // two gyro values
+                + "{\"t\":3,\"a\":[0,0,1e999],\"g\":[0,0,0]},"        // infinite
+                + "{\"t\":4,\"a\":[0,0,100],\"g\":[0,0,0]},"          // 100 g
+                + "{\"t\":5,\"sensor\":\"knee\",\"a\":[0,0,1],\"g\":[0,0,0]},"
+                + "{\"t\":6,\"a\":[0,0,1],\"g\":[0,0,0]}]");
+        assertEquals(1, counters.get(Outcome.MISSING_FIELD));
+        assertEquals(1, counters.get(Outcome.MALFORMED));
+        assertEquals(1, counters.get(Outcome.NON_FINITE));
+        assertEquals(1, counters.get(Outcome.OUT_OF_RANGE));
+        assertEquals(1, counters.get(Outcome.BAD_SENSOR));
+        assertEquals(1, out.samples.size());
+        assertEquals(6.0, out.samples.get(0).timeS);
+    }
+
+    @Test
+    void shouldRefuseAnOversizedPayloadUnread() {
+        byte[] big = new byte[JsonSampleDecoder.MAX_PAYLOAD_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        decoder.decode(big, 0, big.length, 0);
+        assertEquals(1, counters.get(Outcome.TOO_LARGE));
+        assertEquals(1, counters.total());
+    }
+
+    @Test
+    void shouldCountTruncatedJsonAsMalformedAfterTheSamplesBeforeIt() {
+        decode("[{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":2,\"a\":[0,0");
+        assertEquals(1, out.samples.size());
+        assertEquals(1, counters.get(Outcome.MALFORMED));
+    }
+}
