@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 OrientCommand.class,
                 ReplayCommand.class,
+                LiveCommand.class,
+                StreamCommand.class,
+                PortsCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})

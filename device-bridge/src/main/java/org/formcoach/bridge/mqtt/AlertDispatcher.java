@@ -172,6 +172,32 @@ final class AlertDispatcher implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            dropUndelivered();
+        }
+    }
+
+    /** At the end, what never got acknowledged counts as dropped (the device was offline). */
+    private void dropUndelivered() {
+        Object s;
+        while ((s = signals.poll()) != null) {
+            if (s instanceof Entry || s instanceof Acked) {
+                handle(s);
+            }
+        }
+        for (DeviceQueue q : queues.values()) {
+            for (Entry e : q.pending) {
+                if (!e.done) {
+                    finish(e);
+                    e.route.dropped.incrementAndGet();
+                }
+            }
+            for (Entry e : q.inFlight) {
+                if (!e.done) {
+                    finish(e);
+                    e.route.dropped.incrementAndGet();
+                }
+            }
         }
     }
 

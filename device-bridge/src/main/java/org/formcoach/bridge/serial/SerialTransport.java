@@ -369,6 +369,9 @@ public final class SerialTransport implements Transport, AlertRoute {
         drainDeadline = System.nanoTime() + timeout.toNanos() / 2; // the last clears still reach the device
         writing = false;
         join(writer, drainDeadline);
+        int left = outbox.size();
+        outbox.clear();
+        dropped.addAndGet(left); // never written: the port was gone at the end
         running = false;
         synchronized (portLock) {
             portLock.notifyAll();

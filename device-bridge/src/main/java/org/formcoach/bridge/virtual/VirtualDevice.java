@@ -29,6 +29,8 @@ public abstract class VirtualDevice implements AutoCloseable {
     private long sent;
     private long dropped;
     private double rateHz = 100;
+    private volatile java.util.function.Consumer<AlertReceipt> receiptListener = r -> {
+    };
 
     protected VirtualDevice(String deviceId) {
         this.deviceId = deviceId;
@@ -113,8 +115,10 @@ public abstract class VirtualDevice implements AutoCloseable {
                     latency = now - sentNanos[i];
                 }
             }
-            receipts.add(new AlertReceipt(command, now, latency));
+            AlertReceipt receipt = new AlertReceipt(command, now, latency);
+            receipts.add(receipt);
             receiptLock.notifyAll();
+            receiptListener.accept(receipt);
         }
     }
 
@@ -132,6 +136,11 @@ public abstract class VirtualDevice implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /** Called (on the transport's thread) for each command as it arrives. */
+    public void onReceipt(java.util.function.Consumer<AlertReceipt> listener) {
+        this.receiptListener = listener;
     }
 
     public List<AlertReceipt> receipts() {
