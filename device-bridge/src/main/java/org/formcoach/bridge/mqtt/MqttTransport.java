@@ -400,7 +400,7 @@ public final class MqttTransport implements Transport {
             connectThread.interrupt();
         }
         if (client != null) {
-            long ms = Math.max(100, timeout.toMillis() / 2);
+            long ms = Math.max(100, Math.min(500, timeout.toMillis() / 2));
             try {
                 // Forcibly: a plain disconnect while the broker is unreachable waits forever and
                 // leaves Paho's reconnect timer (a non-daemon thread) running.

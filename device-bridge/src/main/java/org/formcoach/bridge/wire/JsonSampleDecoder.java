@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
 import org.formcoach.engine.sample.Units;
+import org.formcoach.engine.util.DecimalParser;
 
 /**
  * Reads the JSON payloads of the MQTT imu topic (docs/protocols.md §3.2): one sample
@@ -297,10 +298,21 @@ public final class JsonSampleDecoder {
     /** A number value; NaN when the token is not a number (the caller decides it is bad). */
     private static double number(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
+            return numberText(p);
         }
         p.skipChildren();
         return Double.NaN;
+    }
+
+    /**
+     * Parses the number token's characters in place: Jackson's own getDoubleValue makes a
+     * String per number. A well-formed JSON number that does not fit a double (1e400) is
+     * infinite, so it is counted as not finite rather than malformed.
+     */
+    private static double numberText(JsonParser p) throws IOException {
+        int from = p.getTextOffset();
+        double d = DecimalParser.parse(p.getTextCharacters(), from, from + p.getTextLength());
+        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
     }
 
     /** Reads up to three numbers of an array into {@code into}; returns how many elements the array had, -2 when not an array of numbers. */
@@ -320,7 +332,7 @@ public final class JsonSampleDecoder {
                 bad = true;
                 p.skipChildren();
             } else if (n < 3) {
-                into[n] = p.getDoubleValue();
+                into[n] = numberText(p);
             }
             n++;
         }

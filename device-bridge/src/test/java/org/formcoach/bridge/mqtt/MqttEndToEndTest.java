@@ -65,7 +65,7 @@ class MqttEndToEndTest {
             awaitConnected(mqtt);
             try (VirtualMqttDevice device = new VirtualMqttDevice(id, brokers.url(broker), format, 10)) {
                 device.connect(WAIT);
-                device.play(trace, 10);
+                device.play(trace, 20);
                 AlertReceipt receipt = device.awaitAlert(Fault.HIP_SAG, WAIT);
                 assertNotNull(receipt, () -> "no hip_sag alert reached the device; events:\n" + events.dump());
                 assertTrue(receipt.latencyNanos() > 0, "the alert names a sample the device sent");
