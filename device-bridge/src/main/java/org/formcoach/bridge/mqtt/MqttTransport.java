@@ -42,6 +42,7 @@ public final class MqttTransport implements Transport {
     private final AtomicLong connects = new AtomicLong();
     private volatile boolean running;
     private volatile boolean connected;
+    private volatile boolean subscribed;
     private volatile long lostAtNanos;
     private MqttAsyncClient client;
     private AlertDispatcher dispatcher;
@@ -58,8 +59,9 @@ public final class MqttTransport implements Transport {
         return "mqtt " + options.serverUri();
     }
 
+    /** Connected and subscribed: samples published from now on reach the bridge. */
     public boolean isConnected() {
-        return connected;
+        return connected && subscribed;
     }
 
     /** Completed connections, the first included. */
@@ -197,6 +199,7 @@ public final class MqttTransport implements Transport {
         @Override
         public void connectionLost(Throwable cause) {
             connected = false;
+            subscribed = false;
             lostAtNanos = System.nanoTime();
             ingest.note("lost the MQTT broker (" + reason(cause) + "); reconnecting");
             dispatcher.connectionLost();
@@ -227,11 +230,14 @@ public final class MqttTransport implements Transport {
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
+                            boolean all = true;
                             for (int q : token.getGrantedQos()) {
                                 if (q == 0x80) {
+                                    all = false;
                                     ingest.note("the broker refused our subscription to " + Topics.ALL_IMU);
                                 }
                             }
+                            subscribed = all && epoch.get() == atEpoch;
                         }
 
                         @Override

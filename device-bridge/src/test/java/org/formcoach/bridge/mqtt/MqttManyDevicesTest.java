@@ -119,10 +119,11 @@ class MqttManyDevicesTest {
                 if (broker == Brokers.Kind.MOSQUITTO) {
                     assertEquals(trace.size(), s.samples(), "Mosquitto loses nothing at this load");
                 } else {
-                    // Moquette drops a QoS 0 message now and then under this load (seen: one batch at the very
-                    // start, which no gap can reveal); losses in the middle are reported as gaps.
-                    assertTrue(s.samples() + s.missing() <= trace.size() && s.samples() >= trace.size() - 60,
-                            s::toString);
+                    // Moquette drops QoS 0 messages to a subscriber whose connection is busy (here: around
+                    // the 64 KiB payload). A loss mid-stream shows as a gap with its samples; a device's very
+                    // first message (25 samples at most here) can vanish without a trace.
+                    assertTrue(s.samples() + s.missing() <= trace.size()
+                            && s.samples() + s.missing() >= trace.size() - 25, s::toString);
                 }
             }
             assertEquals(3, session.registry().all().size(), "three devices, discovered from their topics");
