@@ -17,18 +17,28 @@ public final class Mosquitto implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private Mosquitto(int port, Path dir) throws IOException {
+    private final boolean tls;
+
+    private Mosquitto(int port, Path dir, SelfSignedCert cert) throws IOException {
         this.port = port;
+        this.tls = cert != null;
         this.config = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
-        Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
-                "persistence false",
-                "log_dest stderr",
-                "log_type error",
-                "log_type warning",
-                ""));
+        StringBuilder c = new StringBuilder();
+        c.append("listener ").append(port).append(" 127.0.0.1\n");
+        if (cert != null) {
+            c.append("certfile ").append(cert.certPem()).append('\n');
+            c.append("keyfile ").append(cert.keyPem()).append('\n');
+        }
+        c.append("allow_anonymous true\npersistence false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
+        Files.writeString(config, c);
+    }
+
+    /** A TLS-only listener with a self-signed certificate for 127.0.0.1. */
+    public static Mosquitto startTlsOnFreePort(SelfSignedCert cert) throws IOException, InterruptedException {
+        Mosquitto m = new Mosquitto(FreePort.find(), cert.certPem().getParent(), cert);
+        m.start();
+        return m;
     }
 
     public static String binary() {
@@ -41,7 +51,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public static Mosquitto startOnFreePort() throws IOException, InterruptedException {
-        Mosquitto m = new Mosquitto(FreePort.find(), Files.createTempDirectory("formcoach-mosquitto"));
+        Mosquitto m = new Mosquitto(FreePort.find(), Files.createTempDirectory("formcoach-mosquitto"), null);
         m.start();
         return m;
     }
@@ -66,7 +76,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port;
     }
 
     public int port() {
