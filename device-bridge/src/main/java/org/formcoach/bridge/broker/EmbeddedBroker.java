@@ -17,7 +17,7 @@ import io.moquette.broker.security.IAuthenticator;
  * 3.1.1, in-process, ~0.5 s to start). Safe by default: bound to 127.0.0.1; binding any
  * other address requires a username and password (it refuses to start otherwise); no
  * persistence, no telemetry. Enough for one wearer or a few; larger setups belong on
- * Mosquitto (docs/protocols.md §3.6).
+ * Mosquitto (docs/protocols.md §3.7).
  */
 public final class EmbeddedBroker implements AutoCloseable {
     public static final String DEFAULT_HOST = "127.0.0.1";

@@ -24,7 +24,7 @@ import org.formcoach.engine.sample.Sample;
 import org.formcoach.engine.util.DecimalFormatter;
 
 /**
- * A virtual device on MQTT, behaving as firmware should (docs/protocols.md §3.5): connects
+ * A virtual device on MQTT, behaving as firmware should (docs/protocols.md §3.4): connects
  * with a last will ({@code offline}, retained) on its status topic, subscribes to its alert
  * topic at QoS 1, then publishes {@code online} (retained) — in that order, again after
  * every reconnect — and streams samples at QoS 0 in the chosen payload format. Samples it
