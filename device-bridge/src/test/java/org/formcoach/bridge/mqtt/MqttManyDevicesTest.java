@@ -82,11 +82,13 @@ class MqttManyDevicesTest {
             noisy.publishRaw(bytes("{\"t\":0.19,\"sensor\":\"sacrum\",\"a\":[0,0,1],\"g\":[0,0,0]}"));           // repeats the last time
             noisy.publishRaw(bytes("this is not json"));
             noisy.publishRaw(new byte[]{0, 5, 1, 2, 3, 4, 0});                             // a broken binary frame
-            noisy.publishRaw(new byte[JsonSampleDecoder.MAX_PAYLOAD_BYTES + 1]);           // too large
             publishOn(url, "formcoach/v1/" + "x".repeat(65) + "/imu", "{}");                // invalid id
             publishOn(url, "formcoach/v1/bad id/imu", "{}");
             pa.get();
             pb.get();
+            // Too large: sent after the others' streams, because Moquette drops QoS 0 messages to a
+            // subscriber while a 64 KiB message is on its way to it (docs/protocols.md §3.7).
+            noisy.publishRaw(new byte[JsonSampleDecoder.MAX_PAYLOAD_BYTES + 1]);
             assertNotNull(a.awaitAlert(Fault.HIP_SAG, WAIT), events::dump);
             assertNotNull(b.awaitAlert(Fault.HIP_SAG, WAIT), events::dump);
             for (String id : List.of("wearer-a", "wearer-b")) {
@@ -116,15 +118,7 @@ class MqttManyDevicesTest {
             for (String id : List.of("wearer-a", "wearer-b")) {
                 BridgeEvent.DeviceSummary s = events.bridge(BridgeEvent.DeviceSummary.class, id).get(0);
                 assertEquals(0, s.badInput() + s.backwards() + s.duplicates(), s::toString);
-                if (broker == Brokers.Kind.MOSQUITTO) {
-                    assertEquals(trace.size(), s.samples(), "Mosquitto loses nothing at this load");
-                } else {
-                    // Moquette drops QoS 0 messages to a subscriber whose connection is busy (here: around
-                    // the 64 KiB payload). A loss mid-stream shows as a gap with its samples; a device's very
-                    // first message (25 samples at most here) can vanish without a trace.
-                    assertTrue(s.samples() + s.missing() <= trace.size()
-                            && s.samples() + s.missing() >= trace.size() - 25, s::toString);
-                }
+                assertEquals(trace.size(), s.samples(), s::toString);
             }
             assertEquals(3, session.registry().all().size(), "three devices, discovered from their topics");
         } finally {
