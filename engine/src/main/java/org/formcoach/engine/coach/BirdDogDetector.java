@@ -25,6 +25,18 @@ final class BirdDogDetector extends ExerciseDetector {
     /** Hold: steady when every body rate is under this, deg/s. */
     private static final double STEADY_RATE_DPS = 4;
     private static final double REZERO_MAX_CHANGE_DPS = 0.6;
+    /**
+     * The gyro is re-zeroed only from a window in which the pelvis stayed this close to its
+     * baseline and turned slower than this: the start of a rep must not leak into the
+     * offset (it would then drift the heading and roll for the whole hold).
+     */
+    private static final double UNDISTURBED_ROLL_DEG = 0.25;
+    private static final double UNDISTURBED_RATE_DPS = 2.0;
+    /**
+     * A quiet window's mean rate becomes the offset only if nothing moved for this long
+     * after the window: the slow first fraction of a movement passes every stillness test.
+     */
+    private static final double REZERO_CONFIRM_S = 0.5;
 
     private final double minIncl;
     private final double maxIncl;
@@ -51,6 +63,10 @@ final class BirdDogDetector extends ExerciseDetector {
     private double holdStart = Double.NaN;
     private double holdEnd = Double.NaN;
     private double steadySince = Double.NaN;
+    private double lastDisturbed = Double.NaN;
+    private boolean pending;
+    private double pendingTime;
+    private double pendingX, pendingY, pendingZ;
 
     BirdDogDetector(CoachSettings s) {
         super(Exercise.BIRD_DOG);
@@ -107,6 +123,11 @@ final class BirdDogDetector extends ExerciseDetector {
                     break;
                 }
                 boolean deviating = Math.abs(rollDev) >= repRoll || Math.abs(headingDev) >= 2 * RETURN_HEADING_DEG;
+                if (Math.abs(rollDev) > UNDISTURBED_ROLL_DEG || maxRate(lower) > UNDISTURBED_RATE_DPS
+                        || Double.isNaN(lastDisturbed)) {
+                    lastDisturbed = t;
+                    pending = false;
+                }
                 if (!deviating) {
                     // Follow slow postural changes and re-zero the gyro while quietly on all fours.
                     double a = Math.min(1, dt / BASELINE_TAU_S);
@@ -116,7 +137,7 @@ final class BirdDogDetector extends ExerciseDetector {
                         lastAtBaseline = t;
                     }
                     deviationSince = Double.NaN;
-                    lower.rezeroGyro(rezeroS, REZERO_MAX_CHANGE_DPS);
+                    rezero(lower, t);
                 } else if (Double.isNaN(deviationSince)) {
                     deviationSince = t;
                 } else if (t - deviationSince >= START_CONFIRM_S) {
@@ -173,6 +194,24 @@ final class BirdDogDetector extends ExerciseDetector {
         tilt.update(t, Math.abs(headingDev), judging, ctx);
     }
 
+    /** Re-zeroes the gyro from a quiet window once it is known that no movement followed it. */
+    private void rezero(SensorTrack lower, double t) {
+        if (t - lastDisturbed < lower.quiet.span() || !lower.isQuietFor(rezeroS)) {
+            return;
+        }
+        if (pending && t - pendingTime >= REZERO_CONFIRM_S) {
+            lower.setGyroOffset(pendingX, pendingY, pendingZ, REZERO_MAX_CHANGE_DPS);
+            pending = false;
+        }
+        if (!pending) {
+            pending = true;
+            pendingTime = t;
+            pendingX = lower.quiet.mean(0);
+            pendingY = lower.quiet.mean(1);
+            pendingZ = lower.quiet.mean(2);
+        }
+    }
+
     private void endRep(CoachContext ctx, double end) {
         if (end - repStart >= minRepS) {
             // The raised leg's side of the pelvis rises; the lifted arm is the other side.
@@ -214,6 +253,8 @@ final class BirdDogDetector extends ExerciseDetector {
     void reset() {
         state = WAITING;
         lastT = Double.NaN;
+        lastDisturbed = Double.NaN;
+        pending = false;
         holdStart = Double.NaN;
     }
 

@@ -15,6 +15,13 @@ final class HingeDetector extends ExerciseDetector {
     private static final int STANDING = 0;
     private static final int DESCENT = 1;
     private static final int ASCENT = 2;
+    /** Back above rep_end_deg; the rep is announced once the trunk settles (or the next rep starts). */
+    private static final int LOCKOUT = 3;
+    /** Settled: sagittal rate under this for SETTLE_S (brief §4.5: ω ≈ 0 for ≥ 150 ms). */
+    private static final double SETTLE_RATE_DPS = 15;
+    private static final double SETTLE_S = 0.15;
+    /** A lockout is announced at the latest this long after the trunk came up. */
+    private static final double MAX_LOCKOUT_S = 1.0;
     /** How far the trunk must come up from its deepest point before the rep counts as rising. */
     private static final double ASCENT_DEG = 8;
 
@@ -36,6 +43,8 @@ final class HingeDetector extends ExerciseDetector {
 
     private int phase = STANDING;
     private double repStart;
+    private double repEnd;
+    private double settledSince = Double.NaN;
     private double trunkMax;
     private double pelvisMax;
     /** The user's usual deepest trunk inclination: running median-like estimate over good reps. */
@@ -88,6 +97,20 @@ final class HingeDetector extends ExerciseDetector {
         double trunk = upper != null ? upper.inclinationDeg : pelvis;
 
         SensorTrack trunkTrack = upper != null ? upper : lower;
+        if (phase == LOCKOUT) {
+            double rate = Math.abs(trunkTrack.sagittalRate);
+            if (rate < SETTLE_RATE_DPS) {
+                if (Double.isNaN(settledSince)) {
+                    settledSince = t;
+                }
+            } else {
+                settledSince = Double.NaN;
+            }
+            boolean settled = !Double.isNaN(settledSince) && t - settledSince >= SETTLE_S;
+            if (settled || t - repEnd >= MAX_LOCKOUT_S || trunk > startDeg) {
+                finishRep(ctx);
+            }
+        }
         switch (phase) {
             case STANDING -> {
                 if (trunk > startDeg) {
@@ -111,10 +134,13 @@ final class HingeDetector extends ExerciseDetector {
                     phase = ASCENT;
                 }
                 if (trunk < endDeg) {
-                    finishRep(ctx, t);
+                    phase = LOCKOUT;
+                    repEnd = t;
+                    settledSince = Double.NaN;
                 }
             }
-            default -> throw new IllegalStateException();
+            default -> {
+            }
         }
 
         if (upper == null) {
@@ -123,7 +149,7 @@ final class HingeDetector extends ExerciseDetector {
             // standing neutral.
             double tuck = pelvisMax - pelvis;
             flexion.update(t, tuck, phase == DESCENT, ctx);
-            extension.update(t, -pelvis, phase == STANDING || phase == ASCENT, ctx);
+            extension.update(t, -pelvis, phase != DESCENT, ctx);
         } else {
             double lambda = upper.inclinationDeg - pelvis;
             double expected = rhythm * Math.max(0, trunk);
@@ -136,11 +162,11 @@ final class HingeDetector extends ExerciseDetector {
         }
     }
 
-    private void finishRep(CoachContext ctx, double t) {
-        double duration = t - repStart;
+    private void finishRep(CoachContext ctx) {
+        double duration = repEnd - repStart;
         boolean deepEnough = Double.isNaN(usualDepth) ? trunkMax >= 2 * startDeg : trunkMax >= minDepthShare * usualDepth;
         if (duration >= minRepS && deepEnough) {
-            ctx.repCompleted(repStart, t, null);
+            ctx.repCompleted(repStart, repEnd, null);
             depthCount = push(depths, depthCount, trunkMax);
             usualDepth = median(depths, depthCount);
             if (trunkMax > 20 && repLambdaAtMax > 0) {
@@ -201,7 +227,8 @@ final class HingeDetector extends ExerciseDetector {
         return switch (phase) {
             case STANDING -> "standing";
             case DESCENT -> "lowering";
-            default -> "rising";
+            case ASCENT -> "rising";
+            default -> "lockout";
         };
     }
 }

@@ -235,26 +235,20 @@ final class SensorTrack {
     }
 
     /**
-     * Re-zeroes the gyro offset from the quiet window when the change is small (a true
-     * offset drifts slowly; a larger "offset" is a slow real rotation and must not be
-     * absorbed).
+     * Replaces the gyro offset with a mean rate measured while still, if it is a small
+     * change: a true offset drifts slowly; a larger "offset" is a slow real rotation and
+     * must not be absorbed.
      *
      * @return true when the offset was updated
      */
-    boolean rezeroGyro(double seconds, double maxChangeDps) {
-        if (!isQuietFor(seconds)) {
+    boolean setGyroOffset(double x, double y, double z, double maxChangeDps) {
+        if (Math.abs(x - gyroOffsetX) > maxChangeDps || Math.abs(y - gyroOffsetY) > maxChangeDps
+                || Math.abs(z - gyroOffsetZ) > maxChangeDps) {
             return false;
         }
-        double mx = quiet.mean(0);
-        double my = quiet.mean(1);
-        double mz = quiet.mean(2);
-        if (Math.abs(mx - gyroOffsetX) > maxChangeDps || Math.abs(my - gyroOffsetY) > maxChangeDps
-                || Math.abs(mz - gyroOffsetZ) > maxChangeDps) {
-            return false;
-        }
-        gyroOffsetX = mx;
-        gyroOffsetY = my;
-        gyroOffsetZ = mz;
+        gyroOffsetX = x;
+        gyroOffsetY = y;
+        gyroOffsetZ = z;
         return true;
     }
 
