@@ -90,7 +90,7 @@ final class BirdDogDetector extends ExerciseDetector {
         SensorTrack lower = ctx.lower();
         double incl = lower.inclinationDeg;
         double roll = lower.lateralDeg;
-        double heading = lower.headingDeg;
+        double heading = lower.headingDeg();
         double dt = Double.isNaN(lastT) ? 0 : t - lastT;
         lastT = t;
         boolean inRange = incl >= minIncl && incl <= maxIncl;

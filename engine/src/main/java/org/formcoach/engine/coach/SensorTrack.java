@@ -50,11 +50,10 @@ final class SensorTrack {
 
     // ----- per-sample outputs -----
     double t = Double.NaN;
-    /** Angle between the calibrated up and now, degrees (unsigned; needs only the up). */
+    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
     double tiltDeg;
     double inclinationDeg;
     double lateralDeg;
-    double headingDeg;
     /** Body-frame angular rates, deg/s: sagittal (flexion +), about dorsal, about cranial. */
     double sagittalRate;
     double frontalRate;
@@ -62,6 +61,7 @@ final class SensorTrack {
     /** Last time the segment was within {@link #NEUTRAL_DEG} of its standing neutral (NaN before "up" is known). */
     double lastNeutralTime = Double.NaN;
     static final double NEUTRAL_DEG = 4;
+    private static final double COS_NEUTRAL = Math.cos(Math.toRadians(NEUTRAL_DEG));
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
     long samples;
@@ -133,16 +133,18 @@ final class SensorTrack {
             case CALIBRATED -> {
             }
         }
-        if (state != State.UNCALIBRATED && tiltDeg < NEUTRAL_DEG) {
-            lastNeutralTime = t;
-        }
         if (state == State.UP_KNOWN) {
+            if (tiltDeg < NEUTRAL_DEG) {
+                lastNeutralTime = t;
+            }
             inclinationDeg = tiltDeg;
             lateralDeg = 0;
         }
         if (state == State.CALIBRATED) {
-            tiltDeg = tilt(ux, uy, uz);
             double bx = ux * upX + uy * upY + uz * upZ;
+            if (bx > COS_NEUTRAL) {
+                lastNeutralTime = t;
+            }
             double by = ux * leftX + uy * leftY + uz * leftZ;
             double bz = ux * dorsalX + uy * dorsalY + uz * dorsalZ;
             inclinationDeg = Math.toDegrees(Math.atan2(bz, bx));
@@ -150,7 +152,6 @@ final class SensorTrack {
             sagittalRate = gx * leftX + gy * leftY + gz * leftZ;
             frontalRate = gx * dorsalX + gy * dorsalY + gz * dorsalZ;
             axialRate = gx * upX + gy * upY + gz * upZ;
-            headingDeg = cranialHeading();
         }
         return completed;
     }
@@ -165,8 +166,11 @@ final class SensorTrack {
         return corrected;
     }
 
-    /** Heading of the body's cranial axis about Earth's vertical, degrees. */
-    private double cranialHeading() {
+    /**
+     * Heading of the body's cranial axis about Earth's vertical, degrees: meaningful with the
+     * trunk near horizontal. Computed on demand (only the bird-dog needs it).
+     */
+    double headingDeg() {
         double w = filter.qw();
         double x = filter.qx();
         double y = filter.qy();
