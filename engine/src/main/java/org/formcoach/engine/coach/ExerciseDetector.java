@@ -17,6 +17,11 @@ abstract class ExerciseDetector {
     /** Every fault rule of this exercise, for forced clears and the live view. */
     abstract FaultMonitor[] monitors();
 
+    /** Whether a rule is the two-sensor variant (only one variant is active in a session). */
+    boolean usesTwoSensors(FaultMonitor monitor) {
+        return false;
+    }
+
     /** Back to the start (calibration lost, exercise restarted). */
     abstract void reset();
 

@@ -218,6 +218,11 @@ final class HingeDetector extends ExerciseDetector {
     }
 
     @Override
+    boolean usesTwoSensors(FaultMonitor monitor) {
+        return monitor == flexionTwo || monitor == extensionTwo;
+    }
+
+    @Override
     void reset() {
         phase = STANDING;
     }

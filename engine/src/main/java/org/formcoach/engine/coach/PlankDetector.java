@@ -152,6 +152,11 @@ final class PlankDetector extends ExerciseDetector {
     }
 
     @Override
+    boolean usesTwoSensors(FaultMonitor monitor) {
+        return monitor == sagTwo || monitor == pikeTwo;
+    }
+
+    @Override
     void reset() {
         state = WAITING;
         holdStart = Double.NaN;
