@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 OrientCommand.class,
                 ReplayCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})
