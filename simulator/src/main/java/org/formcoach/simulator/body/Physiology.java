@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
  * so it lives in {@link SensorSynthesizer}. All amplitudes are drawn once per wearer.
  *
  * <ul>
- *   <li>Breathing: 0.2–0.33 Hz, ±0.5–1° of pelvic inclination, a third of that in lumbar
- *       flexion, ±1–2 mm vertical.</li>
- *   <li>Postural sway: 0.03–0.3 Hz, about 3° peak to peak of pelvic inclination over a
+ *   <li>Breathing: 0.2–0.33 Hz, ±0.5–0.8° of pelvic inclination (the lower half of the
+ *       ±0.5–1° range, so that quiet standing stays under the 2 °/s stillness limit of
+ *       calibration), a third of that in lumbar flexion, ±1–2 mm vertical.</li>
+ *   <li>Postural sway: 0.02–0.15 Hz, about 3° peak to peak of pelvic inclination over a
  *       minute of standing [S19], less in braced holds.</li>
  *   <li>Hold tremor: 3–9 Hz translation whose acceleration RMS follows the {@link Channel#EFFORT}
  *       channel (mean |a| ≈ 0.15–0.3 m/s² in a good hold [S31]), with a little rotation.</li>
@@ -33,10 +34,10 @@ public final class Physiology {
 
     public Physiology(SplittableRandom rng) {
         this.breathingHz = uniform(rng, 0.2, 0.33);
-        this.breathingRad = uniform(rng, 0.5, 1.0) * DEG;
+        this.breathingRad = uniform(rng, 0.5, 0.8) * DEG;
         this.breathingMetres = uniform(rng, 0.001, 0.002);
         this.breathingPhase = uniform(rng, 0, 2 * Math.PI);
-        this.swayRad = uniform(rng, 0.5, 0.9) * DEG;
+        this.swayRad = uniform(rng, 0.4, 0.7) * DEG;
         this.swayMetres = uniform(rng, 0.002, 0.005);
         this.tremorGain = uniform(rng, 0.8, 1.3);
         this.tremorRotationRad = uniform(rng, 0.02, 0.05) * DEG;
@@ -59,11 +60,11 @@ public final class Physiology {
             swayEnvelope[i] = 1 / (1 + 2 * e);
             tremorEnvelope[i] = e;
         }
-        new BandNoise(0.03, 0.3, 6, rng).addTo(body.channel(Channel.INCLINATION), swayEnvelope, t0, dt, swayRad);
-        new BandNoise(0.03, 0.3, 5, rng).addTo(body.channel(Channel.OBLIQUITY), swayEnvelope, t0, dt, 0.4 * swayRad);
-        new BandNoise(0.03, 0.3, 5, rng).addTo(body.channel(Channel.YAW), swayEnvelope, t0, dt, 0.4 * swayRad);
-        new BandNoise(0.03, 0.3, 5, rng).addTo(body.channel(Channel.HIP_X), swayEnvelope, t0, dt, swayMetres);
-        new BandNoise(0.03, 0.3, 5, rng).addTo(body.channel(Channel.HIP_Y), swayEnvelope, t0, dt, swayMetres);
+        new BandNoise(0.02, 0.15, 6, rng).addTo(body.channel(Channel.INCLINATION), swayEnvelope, t0, dt, swayRad);
+        new BandNoise(0.02, 0.15, 5, rng).addTo(body.channel(Channel.OBLIQUITY), swayEnvelope, t0, dt, 0.4 * swayRad);
+        new BandNoise(0.02, 0.15, 5, rng).addTo(body.channel(Channel.YAW), swayEnvelope, t0, dt, 0.4 * swayRad);
+        new BandNoise(0.02, 0.15, 5, rng).addTo(body.channel(Channel.HIP_X), swayEnvelope, t0, dt, swayMetres);
+        new BandNoise(0.02, 0.15, 5, rng).addTo(body.channel(Channel.HIP_Y), swayEnvelope, t0, dt, swayMetres);
 
         for (Channel axis : new Channel[]{Channel.HIP_X, Channel.HIP_Y, Channel.HIP_Z}) {
             BandNoise tremor = new BandNoise(3, 9, 6, rng);
