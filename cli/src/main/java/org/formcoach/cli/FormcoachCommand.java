@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 "your back rounds in a hinge, your hips sag in a plank or your pelvis rotates in a bird-dog."},
         subcommands = {
                 OrientCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})

@@ -51,12 +51,17 @@ public final class GeneratedTrace {
      * @return the labels file
      */
     public Path writeTo(Path csv) throws IOException {
-        try (TraceWriter out = TraceWriter.create(csv, traceOptions())) {
-            writeRows(out);
-        }
+        writeTrace(csv);
         Path labelsPath = Labels.pathFor(csv);
         labels.write(labelsPath);
         return labelsPath;
+    }
+
+    /** Writes the trace alone ({@code .csv} or {@code .csv.gz}); the labels are {@link #labels()}. */
+    public void writeTrace(Path csv) throws IOException {
+        try (TraceWriter out = TraceWriter.create(csv, traceOptions())) {
+            writeRows(out);
+        }
     }
 
     /** Writes the trace alone to a writer (the labels are {@link #labels()}); the writer is flushed, not closed. */
