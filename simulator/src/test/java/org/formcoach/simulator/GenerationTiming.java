@@ -10,7 +10,8 @@ import org.formcoach.simulator.sensor.SensorPreset;
  * asserted in unit tests). Run after {@code mvn -pl simulator -am test-compile}:
  *
  * <pre>
- * java -cp engine/target/classes:simulator/target/classes:simulator/target/test-classes:JACKSON_CORE_JAR \
+ * java -cp engine/target/classes:simulator/target/classes:simulator/target/test-classes:\
+ * $HOME/.m2/repository/com/fasterxml/jackson/core/jackson-core/2.23.0/jackson-core-2.23.0.jar \
  *     org.formcoach.simulator.GenerationTiming
  * </pre>
  */

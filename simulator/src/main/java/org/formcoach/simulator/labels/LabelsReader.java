@@ -142,7 +142,7 @@ final class LabelsReader {
             Map<String, Object> t = asMap(o, "a timing fault");
             timing.add(new Labels.TimingFault(str(t, "kind"), num(t, "start"), num(t, "end"), (int) num(t, "samples")));
         }
-        return new Labels((int) (double) (Double) version, str(m, "generator"), (long) num(m, "seed"),
+        return new Labels(Labels.FORMAT_VERSION, str(m, "generator"), (long) num(m, "seed"),
                 str(m, "exercise"), (String) m.get("variant"), sensors, str(m, "mounting"), rotations,
                 str(m, "preset"), num(m, "rate_hz"), Boolean.TRUE.equals(m.get("mag")),
                 (String) m.get("faults_spec"), (String) m.get("timing_spec"), num(m, "duration_s"), calibration,
