@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 OrientCommand.class,
                 ReplayCommand.class,
                 ImportCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})
