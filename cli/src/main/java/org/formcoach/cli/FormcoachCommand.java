@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ImportCommand.class,
                 SimulateCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})
