@@ -62,6 +62,8 @@ final class SensorTrack {
     double lastNeutralTime = Double.NaN;
     static final double NEUTRAL_DEG = 4;
     private static final double COS_NEUTRAL = Math.cos(Math.toRadians(NEUTRAL_DEG));
+    /** Magnitude of the raw accelerometer reading, g (1 at rest, up to scale error). */
+    double accelNormG;
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
     long samples;
@@ -101,6 +103,7 @@ final class SensorTrack {
         double ly = filter.linearY();
         double lz = filter.linearZ();
         linearAccelG = Math.sqrt(lx * lx + ly * ly + lz * lz);
+        accelNormG = Math.sqrt(s.ax * s.ax + s.ay * s.ay + s.az * s.az);
 
         boolean completed = false;
         switch (state) {
@@ -254,6 +257,17 @@ final class SensorTrack {
         gyroOffsetY = y;
         gyroOffsetZ = z;
         return true;
+    }
+
+    /**
+     * Moves the gyro offset along the body's dorsal axis by {@code dps}: with the trunk
+     * horizontal that is the vertical, about which the accelerometer cannot correct the
+     * heading, so a residual offset there is what drifts it.
+     */
+    void nudgeGyroOffsetAlongDorsal(double dps) {
+        gyroOffsetX += dps * dorsalX;
+        gyroOffsetY += dps * dorsalY;
+        gyroOffsetZ += dps * dorsalZ;
     }
 
     /** Forgets the calibration; the next quiet standing starts a new one. */

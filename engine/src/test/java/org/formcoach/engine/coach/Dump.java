@@ -13,7 +13,7 @@ public class Dump {
       while (r.next(s)) { c.accept(s);
         if (s.timeS >= next && s.timeS <= to && s.sensor == c.lower().placement.ordinal()) { next += step;
           SensorTrack t = c.lower(); SensorTrack u = c.upper();
-          System.out.printf("%7.2f %-18s incl=%7.2f lat=%6.2f head=%7.2f sag=%7.2f fr=%7.2f ax=%7.2f lin=%.3f%s%n", s.timeS, c.phase(), t.inclinationDeg, t.lateralDeg, t.isCalibrated()? t.headingDeg():0, t.sagittalRate, t.frontalRate, t.axialRate, t.linearAccelG,
+          double an = Math.sqrt(s.ax*s.ax+s.ay*s.ay+s.az*s.az)-1; System.out.printf("an=%6.3f ", an); System.out.printf("%7.2f %-18s incl=%7.2f lat=%6.2f head=%7.2f sag=%7.2f fr=%7.2f ax=%7.2f lin=%.3f%s%n", s.timeS, c.phase(), t.inclinationDeg, t.lateralDeg, t.isCalibrated()? t.headingDeg():0, t.sagittalRate, t.frontalRate, t.axialRate, t.linearAccelG,
             u==null? "" : String.format(" upIncl=%7.2f lam=%6.2f", u.inclinationDeg, u.inclinationDeg - t.inclinationDeg));
         }
       }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The standard evaluation suite: every exercise × one or two sensors × usual or arbitrary
- * mounting, each group with traces that have faults (a random mix) and clean traces, with
+ * The standard evaluation suite: every exercise × one sensor on the sacrum, one on the
+ * lumbar curve, or two sensors × usual or arbitrary mounting, each group with traces that have faults (a random mix) and clean traces, with
  * the sensor presets, the lower sensor's placement, the hinge variants and the timing-fault
- * profiles rotated through the seeds so that every group sees realistic noise, offsets
+ * profiles rotated through the seeds (with two sensors, the lower one alternates between
+ * sacrum and lumbar) so that every group sees realistic noise, offsets
  * and timing faults.
  *
  * <p>Seeds decide everything. The detectors' defaults were tuned on seeds below
@@ -23,6 +24,8 @@ public final class Suite {
     static final String[] PRESETS = {"mpu6050", "icm20948", "bmi270", "bno055", "lsm6dso"};
     static final String[] TIMING = {"none", "usb", "ble", "wifi"};
     static final String[] PLACEMENTS = {"sacrum", "lumbar"};
+    /** One sensor on the sacrum, one on the lumbar curve, or two (thoracolumbar over either). */
+    static final String[] SENSOR_CONFIGS = {"sacrum", "lumbar", "two"};
     static final String[] MOUNTINGS = {"usual", "any"};
 
     private Suite() {
@@ -41,12 +44,13 @@ public final class Suite {
             if (exercises != null && !exercises.isEmpty() && !exercises.contains(exercise)) {
                 continue;
             }
-            for (int sensors = 1; sensors <= 2; sensors++) {
+            for (String config : SENSOR_CONFIGS) {
+                int sensors = config.equals("two") ? 2 : 1;
                 for (String mounting : MOUNTINGS) {
                     for (int i = 0; i < faultyPerGroup + cleanPerGroup; i++) {
                         int k = (int) (seed % 1_000_003);
                         String variant = exercise.equals("hinge") ? HINGE_VARIANTS[k % HINGE_VARIANTS.length] : null;
-                        String placement = PLACEMENTS[(k / 7) % PLACEMENTS.length];
+                        String placement = sensors == 2 ? PLACEMENTS[(k / 7) % PLACEMENTS.length] : config;
                         String preset = PRESETS[(k / 3) % PRESETS.length];
                         String timing = TIMING[(k / 5) % TIMING.length];
                         cases.add(new SuiteCase(exercise, variant, sensors, placement, mounting, preset, timing,

@@ -20,7 +20,7 @@ public record SuiteCase(String exercise, String variant, int sensors, String pla
 
     /** The group key the tables use: {@code hinge / one / any}. */
     public String group() {
-        return exercise + " / " + (sensors == 2 ? "two" : "one") + " / " + mounting;
+        return exercise + " / " + (sensors == 2 ? "two" : placement) + " / " + mounting;
     }
 
     public String describe() {
