@@ -16,17 +16,21 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Turns a recorded session into one HTML page a coach or physio can read offline or print:",
-                "per exercise the reps (good and faulty), holds, the alerts the wearer got, posture-angle",
-                "plots with the warn and fault zones, and the time spent over each threshold.",
-                "SESSION is a trace (X.csv or X.csv.gz; its events X.events.jsonl beside it are used when",
-                "present) or an events file alone (then without angle plots)."},
+                "Turns a recorded session into one HTML page a coach or physio can read",
+                "offline or print: per exercise the reps (good and faulty), holds, the",
+                "alerts the wearer got, posture-angle plots with the warn and fault zones,",
+                "and the time spent over each threshold. Optionally CSV tables too.",
+                "SESSION is a trace (X.csv or X.csv.gz; the events X.events.jsonl beside",
+                "it are used when present) or an events file alone (no angle plots then).",
+                "See docs/report.md for how every figure is computed."},
         footer = {"", "Examples:",
-                "  formcoach report monday.csv.gz                     # writes monday.report.html",
-                "  formcoach report monday.csv.gz -o monday.html --csv monday   # + monday.reps.csv, monday.alerts.csv",
-                "  formcoach report monday.events.jsonl -o monday.html          # events only",
-                "  formcoach replay set.csv --exercise hinge > set.events.jsonl && formcoach report set.csv",
-                "  formcoach report old.csv --exercise squat --set squat.excessive_lean.warn_deg=12"})
+                "  formcoach report monday.csv.gz               # writes monday.report.html",
+                "  formcoach report monday.csv.gz -o monday.html --csv monday",
+                "                        # + monday.reps.csv and monday.alerts.csv",
+                "  formcoach report monday.events.jsonl -o monday.html   # events only",
+                "  formcoach replay set.csv --exercise hinge > set.events.jsonl",
+                "  formcoach report set.csv --exercise hinge",
+                "  formcoach report old.csv --exercise squat --set squat.lumbar_flexion.warn_deg=6"})
 public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

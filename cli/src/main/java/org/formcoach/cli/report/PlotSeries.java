@@ -16,6 +16,8 @@ public final class PlotSeries {
     public record FaultColumns(DoubleColumn value, DoubleColumn warn, DoubleColumn fault) {
     }
 
+    private static final Fault[] FAULTS = Fault.values();
+
     final DoubleColumn time = new DoubleColumn(1024);
     final DoubleColumn inclination = new DoubleColumn(1024);
     final DoubleColumn lateral = new DoubleColumn(1024);
@@ -37,7 +39,7 @@ public final class PlotSeries {
         inclination.add(inclinationDeg);
         lateral.add(lateralDeg);
         lumbar.add(lumbarDeg);
-        for (Fault f : Fault.values()) {
+        for (Fault f : FAULTS) {
             int i = f.ordinal();
             FaultColumns c = faults.get(f);
             if (c == null) {

@@ -22,6 +22,8 @@ import org.formcoach.engine.sample.Placement;
 final class SessionAssembler {
     /** A section this short with nothing in it is the moment of an exercise switch, not a stretch worth a section. */
     private static final double EMPTY_SECTION_S = 1.0;
+    /** Events alone: a first event this early means the clock started with the session. */
+    private static final double CLOCK_FROM_ZERO_S = 60;
 
     private SessionAssembler() {
     }
@@ -87,6 +89,11 @@ final class SessionAssembler {
             if (start > end) {
                 start = 0;
                 end = 0;
+            }
+            // The events do not say when the first sample came; calibration takes a few seconds of standing
+            // first. A clock that started with the session (the recorder's, the simulator's) starts at 0.
+            if (start >= 0 && start < CLOCK_FROM_ZERO_S) {
+                start = 0;
             }
         }
 

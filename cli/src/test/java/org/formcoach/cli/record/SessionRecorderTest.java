@@ -227,6 +227,27 @@ class SessionRecorderTest {
         assertEquals(offered, lines + dropped, "every event is either in the file or counted as dropped");
     }
 
+    @Test
+    void shouldNotAllocateOnTheEngineThreadPerSample() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().getId();
+        try (SessionRecorder recorder = SessionRecorder.start(dir.resolve("alloc.csv.gz"), INFO, failures::add)) {
+            Sample s = new Sample().set(0, Placement.SACRUM, 0.01, -0.02, 0.99, 0.5, -0.25, 1.125);
+            for (int i = 0; i < 20_000; i++) { // warm up: class loading, the first compilation
+                s.timeS += 0.01;
+                recorder.recordSample(s);
+            }
+            long before = threads.getThreadAllocatedBytes(me);
+            for (int i = 0; i < 200_000; i++) { // taken or dropped: neither may allocate
+                s.timeS += 0.01;
+                recorder.recordSample(s);
+            }
+            long allocated = threads.getThreadAllocatedBytes(me) - before;
+            assertTrue(allocated < 2048, allocated + " bytes for 200000 samples");
+        }
+    }
+
     /** A named pipe whose reader opens it but reads nothing until {@link #drain}. */
     private static CompletableFuture<InputStream> stalledPipe(Path fifo) throws Exception {
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();

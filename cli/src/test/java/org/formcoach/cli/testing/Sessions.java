@@ -76,7 +76,11 @@ public final class Sessions {
         RecordingInfo info = new RecordingInfo(Exercise.PLANK, Instant.parse("2024-05-06T09:30:00Z"), device, 100,
                 false, settings);
         try (SessionRecorder recorder = SessionRecorder.start(trace, info, failures::add)) {
-            return coach(plankThenHinge(), settings, recorder::recordSample, recorder::recordEvent);
+            List<Sample> samples = plankThenHinge();
+            if (samples.size() > SessionRecorder.DEFAULT_SAMPLE_CAPACITY) {
+                throw new IllegalStateException("fed faster than real time, a longer session could overrun the ring");
+            }
+            return coach(samples, settings, recorder::recordSample, recorder::recordEvent);
         } finally {
             if (!failures.isEmpty()) {
                 throw failures.get(0);
