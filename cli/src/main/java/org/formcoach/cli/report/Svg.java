@@ -5,7 +5,7 @@ final class Svg {
     /** The drawing's width in SVG units; it scales to the page. */
     static final int WIDTH = 900;
     /** Left margin: room for lane names and y labels, the same in every chart so time axes line up. */
-    static final int LEFT = 140;
+    static final int LEFT = 158;
     static final int RIGHT = 14;
 
     private Svg() {

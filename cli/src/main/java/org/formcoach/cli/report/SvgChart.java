@@ -13,7 +13,7 @@ final class SvgChart {
     private static final int TOP = 22;
     private static final int BOTTOM = 22;
     /** Characters per caption line that fit the left margin before the y labels. */
-    private static final int CAPTION_CHARS = 16;
+    private static final int CAPTION_CHARS = 18;
 
     private final TimeAxis axis;
     private final int height;

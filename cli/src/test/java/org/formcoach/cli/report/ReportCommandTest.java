@@ -323,6 +323,68 @@ class ReportCommandTest {
                 dir.resolve("bare.html").toString(), "--exercise", "squat"));
     }
 
+    @Test
+    void shouldShowTheLiftedArmOfEachBirdDogRep() throws Exception {
+        BodyMotion m = BodyMotion.at(100).mounting(BodyMotion.randomMounting(5)).noise(0.1, 0.002, 1).stand(3)
+                .move(2.5, 88, 0, 0).hold(3);
+        for (int i = 1; i <= 4; i++) {
+            double roll = (i % 2 == 1 ? 2 : -2) * (i == 3 ? 6 : 1); // rep 3 rotates the pelvis 12°
+            m.move(1.0, 88, roll, 0).hold(8).move(1.0, 88, 0, 0).hold(3);
+        }
+        Path birdDog = write("birddog.csv", "bird-dog", m.samples(Placement.SACRUM));
+        SessionReport report = SessionReports.make(ReportRequest.of(birdDog, dir.resolve("bd.html"))).report();
+        List<CoachEvent.Rep> reps = report.sections().get(0).reps();
+        assertEquals(4, reps.size(), report.sections().get(0).alerts().toString());
+        Document html = parse(Files.readString(dir.resolve("bd.html")));
+        List<Element> rows = elements(html, "//table[contains(@class,'reps')]/tbody/tr");
+        List<String> header = elements(html, "//table[contains(@class,'reps')]/thead/tr/th").stream()
+                .map(ReportCommandTest::text).toList();
+        assertEquals("Arm lifted", header.get(3));
+        for (int i = 0; i < reps.size(); i++) {
+            assertEquals(reps.get(i).side().wireName(), cells(rows.get(i)).get(3));
+        }
+        assertEquals(reps.get(0).side().opposite(), reps.get(1).side(), "the sides alternate");
+        assertTrue(cells(rows.get(2)).get(4).contains("pelvis rotating"), cells(rows.get(2)).toString());
+        assertEquals(1, elements(html, "//*[local-name()='svg'][contains(@aria-label,'Pelvis rotating')]").size());
+    }
+
+    @Test
+    void shouldPlotTheLumbarAngleOfATwoSensorSession() throws Exception {
+        BodyMotion lower = BodyMotion.at(100).mounting(BodyMotion.randomMounting(21)).noise(0.1, 0.002, 5).stand(3);
+        BodyMotion upper = BodyMotion.at(100).mounting(BodyMotion.randomMounting(22)).noise(0.1, 0.002, 6).stand(3);
+        for (int i = 1; i <= 4; i++) {
+            lower.move(2.2, 50, 0, 0).hold(0.5).move(1.3, 0, 0, 0).hold(1.5);
+            upper.move(2.2, i == 3 ? 90 : 68, 0, 0).hold(0.5).move(1.3, 0, 0, 0).hold(1.5);
+        }
+        List<org.formcoach.engine.sample.Sample> samples = new ArrayList<>(lower.samples(Placement.SACRUM));
+        samples.addAll(upper.samples(Placement.THORACOLUMBAR));
+        samples.sort(java.util.Comparator.comparingDouble((org.formcoach.engine.sample.Sample x) -> x.timeS)
+                .thenComparingInt(x -> x.sensor));
+        Path two = write("two.csv", "hinge", samples);
+        SessionReport report = SessionReports.make(ReportRequest.of(two, dir.resolve("two.html"))).report();
+        assertEquals(List.of("sacrum", "thoracolumbar"), report.sensors());
+        ExerciseSection hinge = report.sections().get(0);
+        AngleRange lumbar = hinge.trace().angles().stream().filter(a -> a.name().equals("Lumbar angle"))
+                .findFirst().orElseThrow();
+        assertEquals(40, lumbar.maxDeg(), 4, "rep 3: 90° upper over 50° lower");
+        Document html = parse(Files.readString(dir.resolve("two.html")));
+        assertEquals(1, elements(html, "//*[local-name()='path'][@class='s-lumbar']").size());
+        assertTrue(text(single(html, "//table[@class='facts']/tr[th='Sensors']/td")).contains("two sensors"));
+        assertEquals(List.of(Fault.LUMBAR_FLEXION), hinge.reps().get(2).faults());
+    }
+
+    private Path write(String name, String exercise, List<org.formcoach.engine.sample.Sample> samples)
+            throws IOException {
+        Path file = dir.resolve(name);
+        try (TraceWriter w = TraceWriter.create(file, TraceWriter.options().sensorColumn(true).rateHz(100)
+                .meta("exercise", exercise))) {
+            for (var s : samples) {
+                w.write(s);
+            }
+        }
+        return file;
+    }
+
     static Stream<Arguments> notASession() {
         byte[] binary = new byte[4096];
         new java.util.Random(5).nextBytes(binary);

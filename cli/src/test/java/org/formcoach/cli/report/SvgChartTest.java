@@ -48,7 +48,7 @@ class SvgChartTest {
 
     @Test
     void shouldWrapALongCaptionToTheMargin() {
-        assertEquals(List.of("Pelvis swinging", "sideways"), SvgChart.wrap("Pelvis swinging sideways", 16));
+        assertEquals(List.of("Pelvis swinging", "sideways"), SvgChart.wrap("Pelvis swinging sideways", 18));
     }
 
     private static List<double[]> points(String svg) {
