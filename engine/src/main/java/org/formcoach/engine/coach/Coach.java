@@ -70,6 +70,9 @@ public final class Coach implements CoachContext {
     public void setExercise(Exercise next) {
         boolean switching = detector != null;
         if (switching) {
+            if (isCalibrated()) {
+                detector.finish(this);
+            }
             clearAll();
             if (inRep) {
                 repDiscarded();
@@ -136,6 +139,9 @@ public final class Coach implements CoachContext {
     /** Ends the session: clears active alerts, drops a rep in progress, emits the summary. */
     public void finish(long badRows) {
         double t = Double.isNaN(time) ? 0 : time;
+        if (isCalibrated()) {
+            detector.finish(this);
+        }
         clearAll();
         if (inRep) {
             repDiscarded();
@@ -370,7 +376,7 @@ public final class Coach implements CoachContext {
     public void readFaults(FaultReadingConsumer consumer) {
         boolean two = upper() != null;
         for (FaultMonitor m : detector.monitors()) {
-            if (detector.usesTwoSensors(m) != two) {
+            if (!detector.appliesInMode(m, two)) {
                 continue;
             }
             consumer.accept(m.fault, m.lastValue(), m.warnThreshold(), m.faultThreshold(), m.level());

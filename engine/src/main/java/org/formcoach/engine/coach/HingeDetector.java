@@ -252,8 +252,14 @@ final class HingeDetector extends ExerciseDetector {
     }
 
     @Override
-    boolean usesTwoSensors(FaultMonitor monitor) {
-        return monitor == flexionTwo || monitor == extensionTwo;
+    boolean appliesInMode(FaultMonitor monitor, boolean two) {
+        if (monitor == flexionTwo || monitor == extensionTwo) {
+            return two;
+        }
+        if (monitor == flexion || monitor == extension) {
+            return !two;
+        }
+        return true;
     }
 
     @Override

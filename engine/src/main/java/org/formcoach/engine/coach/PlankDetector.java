@@ -18,6 +18,8 @@ final class PlankDetector extends ExerciseDetector {
     private static final int MOVING = 4;
     /** Faster than this (deg/s, sagittal, smoothed) is a transition, not a sag or pike. */
     private static final double TRANSITION_RATE_DPS = 15;
+    /** ...or this fast unsmoothed, so that the first moment of getting up is not judged as a pike. */
+    private static final double TRANSITION_RAW_RATE_DPS = 30;
     /**
      * A sustained change of the accelerometer's magnitude from the hold's own level (g,
      * smoothed) is the hips moving bodily — dropping the knees to end the plank, or
@@ -94,6 +96,7 @@ final class PlankDetector extends ExerciseDetector {
         boolean still = Math.abs(lower.sagittalRate) <= settleRate && Math.abs(lower.frontalRate) <= settleRate
                 && Math.abs(lower.axialRate) <= settleRate;
         boolean transition = Math.abs(smoothRate) > TRANSITION_RATE_DPS
+                || Math.abs(lower.sagittalRate) > TRANSITION_RAW_RATE_DPS
                 || (!Double.isNaN(baseNorm) && Math.abs(smoothNorm - baseNorm) > TRANSITION_ACCEL_G);
 
         switch (state) {
@@ -201,13 +204,26 @@ final class PlankDetector extends ExerciseDetector {
     }
 
     @Override
+    void finish(CoachContext ctx) {
+        if (holdConfirmed) {
+            endHold(ctx, state == MOVING ? moveStart : ctx.time());
+        }
+    }
+
+    @Override
     FaultMonitor[] monitors() {
         return monitors;
     }
 
     @Override
-    boolean usesTwoSensors(FaultMonitor monitor) {
-        return monitor == sagTwo || monitor == pikeTwo;
+    boolean appliesInMode(FaultMonitor monitor, boolean two) {
+        if (monitor == sagTwo || monitor == pikeTwo) {
+            return two;
+        }
+        if (monitor == sag || monitor == pike) {
+            return !two;
+        }
+        return true;
     }
 
     @Override
