@@ -62,6 +62,10 @@ final class HingeDetector extends ExerciseDetector {
     private final double flexionTwoWarnShare;
     private final double flexionTwoFaultShare;
     private final double extensionTwoScale;
+    private final double extensionWarn;
+    private final double extensionFault;
+    private final double lumbarSensorExtensionScale;
+    private org.formcoach.engine.sample.Placement thresholdsFor;
 
     private final FaultMonitor flexion;
     private final FaultMonitor extension;
@@ -85,6 +89,8 @@ final class HingeDetector extends ExerciseDetector {
     private double repPeakRate;
     private double lastRepEnd = Double.NEGATIVE_INFINITY;
     private double usualDepth = Double.NaN;
+    private final Ring pelvisDepths = new Ring();
+    private double usualPelvisDepth = Double.NaN;
     private double rhythm = PRIOR_RHYTHM;
     private double repLambdaAtMax;
     private final double defaultLean;
@@ -111,6 +117,9 @@ final class HingeDetector extends ExerciseDetector {
         extensionTwo = new FaultMonitor(Fault.LUMBAR_EXTENSION, s.get(p + "lumbar_extension.warn_deg"),
                 s.get(p + "lumbar_extension.fault_deg"), s);
         extensionTwoScale = s.get(p + "lumbar_extension.warn_deg") / s.get(p + "lumbar_extension_two.warn_deg");
+        extensionWarn = s.get(p + "lumbar_extension.warn_deg");
+        extensionFault = s.get(p + "lumbar_extension.fault_deg");
+        lumbarSensorExtensionScale = s.get(p + "lumbar_sensor_extension_scale");
         if (exercise == Exercise.SQUAT) {
             lean = new FaultMonitor(Fault.EXCESSIVE_LEAN, s.get("squat.excessive_lean.warn_deg"),
                     s.get("squat.excessive_lean.fault_deg"), s);
@@ -132,6 +141,13 @@ final class HingeDetector extends ExerciseDetector {
         double pelvis = lower.inclinationDeg;
         double trunk = trunkTrack.inclinationDeg;
         double lambda = upper != null ? upper.inclinationDeg - pelvis : 0;
+        if (lower.placement != thresholdsFor) {
+            // A sensor on the lumbar curve also turns with the lumbar spine: arching moves it further.
+            thresholdsFor = lower.placement;
+            double k = lower.placement == org.formcoach.engine.sample.Placement.LUMBAR ? lumbarSensorExtensionScale : 1;
+            extension.setThresholds(k * extensionWarn, k * extensionFault);
+            extensionTwo.setThresholds(k * extensionWarn, k * extensionFault);
+        }
         double dt = Double.isNaN(lastT) ? 0 : t - lastT;
         lastT = t;
         smoothPelvisRate += Math.min(1, dt / RATE_SMOOTHING_S) * (lower.sagittalRate - smoothPelvisRate);
@@ -201,8 +217,10 @@ final class HingeDetector extends ExerciseDetector {
             extensionTwo.update(t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
         }
         if (lean != null) {
-            double usual = Double.isNaN(usualDepth) ? defaultLean : usualDepth;
-            lean.update(t, trunk - usual, phase == DESCENT || phase == ASCENT, ctx);
+            // Judged on the pelvis in both modes: the upper segment's inclination varies from rep
+            // to rep with the lumbar angle, far more than the lean itself.
+            double usual = Double.isNaN(usualPelvisDepth) ? defaultLean : usualPelvisDepth;
+            lean.update(t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
         }
     }
 
@@ -233,6 +251,8 @@ final class HingeDetector extends ExerciseDetector {
             descentRates.push(repPeakRate);
             depths.push(trunkMax);
             usualDepth = depths.median();
+            pelvisDepths.push(pelvisMax);
+            usualPelvisDepth = pelvisDepths.median();
             if (trunkMax > 20 && repLambdaAtMax > 0) {
                 rhythms.push(repLambdaAtMax / trunkMax);
                 rhythm = rhythms.median();

@@ -43,6 +43,12 @@ final class PlankDetector extends ExerciseDetector {
     private final FaultMonitor sagTwo;
     private final FaultMonitor pikeTwo;
     private final FaultMonitor[] monitors;
+    private final double sagWarn;
+    private final double sagFault;
+    private final double pikeWarn;
+    private final double pikeFault;
+    private final double lumbarSensorScale;
+    private org.formcoach.engine.sample.Placement thresholdsFor;
 
     private int state = WAITING;
     private double settleSince;
@@ -77,6 +83,11 @@ final class PlankDetector extends ExerciseDetector {
         pikeTwo = new FaultMonitor(Fault.HIP_PIKE, s.get("plank.hip_pike_two.warn_deg"),
                 s.get("plank.hip_pike_two.fault_deg"), s);
         monitors = new FaultMonitor[]{sag, pike, sagTwo, pikeTwo};
+        sagWarn = s.get("plank.hip_sag.warn_deg");
+        sagFault = s.get("plank.hip_sag.fault_deg");
+        pikeWarn = s.get("plank.hip_pike.warn_deg");
+        pikeFault = s.get("plank.hip_pike.fault_deg");
+        lumbarSensorScale = s.get("plank.lumbar_sensor_scale");
     }
 
     @Override
@@ -87,6 +98,14 @@ final class PlankDetector extends ExerciseDetector {
         double pelvis = lower.inclinationDeg;
         double lambda = upper != null ? upper.inclinationDeg - pelvis : 0;
         double norm = lower.accelNormG;
+        if (lower.placement != thresholdsFor) {
+            // A sensor at L3 sits near the apex of the sag and turns far less than the sacrum
+            // (brief §2.1); smaller thresholds catch the larger sags there.
+            thresholdsFor = lower.placement;
+            double k = lower.placement == org.formcoach.engine.sample.Placement.LUMBAR ? lumbarSensorScale : 1;
+            sag.setThresholds(k * sagWarn, k * sagFault);
+            pike.setThresholds(k * pikeWarn, k * pikeFault);
+        }
         double dt = Double.isNaN(lastT) ? 0 : t - lastT;
         lastT = t;
         double alpha = dt <= 0 ? 0 : Math.min(1, dt / SMOOTHING_S);
