@@ -48,6 +48,16 @@ final class HingeDetector extends ExerciseDetector {
     private static final double BALLISTIC_OUTLIER = 2.0;
     /** ...or whose way down is slower than this share of the set's usual peak rate (a park). */
     private static final double BALLISTIC_SLOW_SHARE = 0.5;
+    /**
+     * Swings, one sensor: a rep whose pelvis stops this far short of the set's usual depth
+     * (on top of the flexion thresholds) is rounding — the back bends instead of the hips
+     * (brief §1.4.2, depth deficit). In a ballistic set the pelvis never pauses at the bottom,
+     * so the drop-then-stop rule does not apply; a stop at depth there is the bell being parked.
+     */
+    private static final double BALLISTIC_DEFICIT_MARGIN_DEG = 12;
+    /** Slow hinges: a pelvis that stops this far (plus the flexion thresholds) short of the usual depth. */
+    private static final double DEFICIT_MARGIN_DEG = 10;
+    private static final double TURN_DEG = 5;
     /** Arching is judged from the rise until this long after the rep ends (at lockout, brief §1.5). */
     private static final double LOCKOUT_WINDOW_S = 1.5;
     /** Lumbar angle at the bottom of a good rep before the user's own is known (brief §1.3). */
@@ -207,8 +217,19 @@ final class HingeDetector extends ExerciseDetector {
             // Rounding: a drop from the deepest pelvis angle that has stopped, more than half-way down.
             double drop = pelvisMax - pelvis;
             boolean deep = pelvis > ASCENT_SHARE * pelvisMax;
-            boolean stopped = smoothPelvisRate > -TUCK_STOP_RATE_DPS;
-            flexion.update(t, drop, phase == DESCENT && deep && stopped && conforming, ctx);
+            if (ballisticSet()) {
+                boolean turned = phase != STANDING && trunk < trunkMax - TURN_DEG && phase != LOCKOUT;
+                double deficit = usualPelvisDepth - pelvisMax - BALLISTIC_DEFICIT_MARGIN_DEG;
+                flexion.update(t, deficit, turned && conforming, ctx);
+            } else {
+                // At the bottom the pelvis has stopped: either it tucked back from its deepest
+                // point, or it never got as deep as the user's usual reps (the spine bent instead).
+                boolean notDropping = smoothPelvisRate > -TUCK_STOP_RATE_DPS;
+                boolean atBottom = Math.abs(smoothPelvisRate) < TUCK_STOP_RATE_DPS;
+                double deficit = atBottom && !Double.isNaN(usualPelvisDepth)
+                        ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
+                flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
+            }
             // Arching: leaning back past standing neutral, around lockout.
             extension.update(t, -pelvis, lockoutWindow, ctx);
         } else {
