@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 SimulateCommand.class,
                 EvaluateCommand.class,
+                SettingsCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class
         },
