@@ -100,10 +100,10 @@ final class HingeDetector extends ExerciseDetector {
     private double lastRepEnd = Double.NEGATIVE_INFINITY;
     private double usualDepth = Double.NaN;
     private final Ring pelvisDepths = new Ring();
+    private final double priorLean;
     private double usualPelvisDepth = Double.NaN;
     private double rhythm = PRIOR_RHYTHM;
     private double repLambdaAtMax;
-    private final double defaultLean;
 
     HingeDetector(Exercise exercise, CoachSettings s) {
         super(exercise);
@@ -130,14 +130,13 @@ final class HingeDetector extends ExerciseDetector {
         extensionWarn = s.get(p + "lumbar_extension.warn_deg");
         extensionFault = s.get(p + "lumbar_extension.fault_deg");
         lumbarSensorExtensionScale = s.get(p + "lumbar_sensor_extension_scale");
+        priorLean = exercise == Exercise.SQUAT ? s.get("squat.prior_lean_deg") : Double.NaN;
         if (exercise == Exercise.SQUAT) {
             lean = new FaultMonitor(Fault.EXCESSIVE_LEAN, s.get("squat.excessive_lean.warn_deg"),
                     s.get("squat.excessive_lean.fault_deg"), s);
-            defaultLean = s.get("squat.default_lean_deg");
             monitors = new FaultMonitor[]{flexion, extension, lean, flexionTwo, extensionTwo};
         } else {
             lean = null;
-            defaultLean = Double.NaN;
             monitors = new FaultMonitor[]{flexion, extension, flexionTwo, extensionTwo};
         }
     }
@@ -240,7 +239,8 @@ final class HingeDetector extends ExerciseDetector {
         if (lean != null) {
             // Judged on the pelvis in both modes: the upper segment's inclination varies from rep
             // to rep with the lumbar angle, far more than the lean itself.
-            double usual = Double.isNaN(usualPelvisDepth) ? defaultLean : usualPelvisDepth;
+            // Until two reps have shown what this user's normal squat is, a generous prior.
+            double usual = pelvisDepths.count() >= 2 ? usualPelvisDepth : priorLean;
             lean.update(t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
         }
     }
