@@ -23,7 +23,12 @@ public final class CoachOptions {
 
     /** The defaults with the file and the overrides applied; usage errors for bad names or values. */
     public CoachSettings resolve(CommandLine cl) {
-        CoachSettings settings = CoachSettings.defaults();
+        return resolve(cl, CoachSettings.defaults());
+    }
+
+    /** {@code base} (e.g. the settings a recording was made with) with the file and the overrides applied. */
+    public CoachSettings resolve(CommandLine cl, CoachSettings base) {
+        CoachSettings settings = base;
         try {
             if (settingsFile != null) {
                 if (!Files.isRegularFile(settingsFile)) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
+import org.formcoach.cli.record.RecordingException;
 import org.formcoach.engine.trace.TraceFormatException;
 
 import picocli.CommandLine;
@@ -22,6 +23,11 @@ import picocli.CommandLine.Command;
                 LiveCommand.class,
                 StreamCommand.class,
                 PortsCommand.class,
+                ImportCommand.class,
+                SimulateCommand.class,
+                EvaluateCommand.class,
+                SettingsCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 2 usage error, 3 bad input, 1 anything else."})
@@ -78,6 +84,10 @@ public final class FormcoachCommand implements Runnable {
         if (e instanceof AccessDeniedException ade) {
             err.println("formcoach: " + ade.getFile() + ": permission denied");
             return ExitCodes.BAD_INPUT;
+        }
+        if (e instanceof RecordingException re) {
+            err.println("formcoach: " + re.getMessage());
+            return ExitCodes.FAILURE;
         }
         if (e instanceof CommandLine.ParameterException pe) {
             return handleParameterException(pe, new String[0]);

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.formcoach.cli.io.TraceInput;
+import org.formcoach.cli.terminal.ProgressBar;
+import org.formcoach.cli.terminal.Terminal;
 import org.formcoach.engine.coach.Coach;
 import org.formcoach.engine.coach.CoachEvent;
 import org.formcoach.engine.coach.CoachListener;
@@ -39,6 +42,9 @@ import picocli.CommandLine.Parameters;
                 "  formcoach replay birddog.csv --exercise bird-dog --speed 1     # real time",
                 "  formcoach replay set.csv --exercise squat --set squat.excessive_lean.warn_deg=12"})
 public final class ReplayCommand implements Callable<Integer> {
+    /** Files at least this big show a progress bar (when stderr is a terminal and stdout is not). */
+    static final long PROGRESS_MIN_BYTES = 4L << 20;
+
     enum Format { jsonl, text }
 
     @CommandLine.Spec
@@ -87,18 +93,31 @@ public final class ReplayCommand implements Callable<Integer> {
         CoachSettings settings = coachOptions.resolve(cl);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        try (TraceReader reader = TraceReader.open(file)) {
+        try (TraceInput input = TraceInput.open(file)) {
+            TraceReader reader = input.reader();
             double nominal = rate != null ? rate
                     : (Double.isNaN(reader.header().rateHz()) ? OrientationSettings.DEFAULT_RATE_HZ : reader.header().rateHz());
             CoachListener listener = format == Format.jsonl ? jsonLines(out, pacer) : new TextReport(out, pacer);
             Coach coach = new Coach(ex, settings, nominal, listener);
+            ProgressBar progress = input.size() >= PROGRESS_MIN_BYTES && !Terminal.stdoutIsTerminal()
+                    ? ProgressBar.onStderr("replay") : ProgressBar.silent();
+            progress.start(input.size());
             Sample s = new Sample();
+            long n = 0;
             while (reader.next(s)) {
                 pacer.await(s.timeS);
                 coach.accept(s);
+                if ((++n & 1023) == 0) {
+                    progress.update(input.bytesRead());
+                }
             }
             coach.finish(reader.badRows());
             out.flush();
+            progress.finish();
+            if (input.cutShort() != null) {
+                System.err.println("formcoach: " + file + ": " + input.cutShort() + "; replayed the "
+                        + reader.rows() + " rows before it");
+            }
             if (reader.badRows() > 0) {
                 System.err.println("formcoach: " + reader.badRowReport());
             }

@@ -7,24 +7,52 @@ package org.formcoach.engine.coach;
  *
  * <p>With the trunk horizontal, the pelvis's roll about the spine is visible to the
  * accelerometer, but its swing about the vertical is not: it comes from the integrated
- * gyro, so the gyro offset is re-zeroed in the quiet quadruped before every rep. The side
- * comes from the small roll every real rep shows: the raised leg's side of the pelvis rises.
+ * gyro, so the gyro's offset about the vertical is re-zeroed in the quiet quadruped
+ * between reps. A rep shows as the pelvis leaving its baseline roll (every real rep tips
+ * it a little: the raised leg's side rises, which also gives the side).
  */
 final class BirdDogDetector extends ExerciseDetector {
     private static final int WAITING = 0;
     private static final int SETTLING = 1;
-    private static final int READY = 2;
-    private static final int REP = 3;
-    /** The rep is over when roll and heading are back within these of the baseline for RETURN_S. */
-    private static final double RETURN_ROLL_DEG = 0.5;
-    private static final double RETURN_HEADING_DEG = 2.0;
-    private static final double RETURN_S = 0.5;
+    /** Quiet on all fours; learning the baseline roll and heading. */
+    private static final int BASELINING = 2;
+    private static final int READY = 3;
+    private static final int REP = 4;
+
+    /** Baseline: the mean over this long of steady quadruped. */
+    private static final double BASELINE_S = 0.5;
+    /** The baseline follows slow postural drift while at rest with this time constant, s. */
+    private static final double BASELINE_DRIFT_TAU_S = 10;
     private static final double START_CONFIRM_S = 0.2;
-    /** Baseline follows the quiet quadruped with this time constant, s. */
-    private static final double BASELINE_TAU_S = 1.0;
-    /** Hold: steady when every body rate is under this, deg/s. */
-    private static final double STEADY_RATE_DPS = 4;
-    private static final double REZERO_MAX_CHANGE_DPS = 0.6;
+    /** A swing about the vertical this large also starts a rep. */
+    private static final double START_HEADING_DEG = 4;
+    /**
+     * The rep is over when the roll is back near the baseline — within this, or within
+     * RETURN_SHARE of the rep's largest excursion, since the pelvis seldom settles exactly
+     * where it started — and steady, for RETURN_S.
+     */
+    private static final double RETURN_ROLL_DEG = 0.5;
+    private static final double RETURN_SHARE = 0.4;
+    private static final double RETURN_S = 0.5;
+    /** A rep longer than this ends at the next steady second, wherever the pelvis is. */
+    private static final double MAX_REP_S = 16;
+    /**
+     * Steady: the smoothed rates about the spine and about the vertical (the rates a limb
+     * raise or a pelvic rotation produce) under this, deg/s. The sagittal rate is left out:
+     * breathing rocks the pelvis in pitch all the time.
+     */
+    private static final double STEADY_RATE_DPS = 1.2;
+    private static final double RATE_SMOOTHING_S = 0.25;
+    /** The hold starts once the raised limbs have been steady this long. */
+    private static final double HOLD_SETTLE_S = 0.3;
+    /**
+     * Between reps, in the quiet quadruped, the rate about the vertical should average zero;
+     * what remains is gyro offset, removed through a leaky integrator with this time
+     * constant, only while the pelvis is steady and at its baseline.
+     */
+    private static final double REZERO_TAU_S = 1.0;
+    private static final double REZERO_ROLL_DEG = 0.5;
+    private static final double REZERO_HEADING_DEG = 1.5;
 
     private final double minIncl;
     private final double maxIncl;
@@ -32,25 +60,32 @@ final class BirdDogDetector extends ExerciseDetector {
     private final double settleRate;
     private final double repRoll;
     private final double minRepS;
-    private final double rezeroS;
     private final FaultMonitor rotation;
     private final FaultMonitor tilt;
     private final FaultMonitor[] monitors;
 
     private int state = WAITING;
     private double settleSince;
+    private double baselineStart;
+    private double sumRoll;
+    private double sumHeadingDev;
+    private int baselineCount;
     private double baseRoll;
     private double baseHeading;
     private double lastT = Double.NaN;
+    private double smoothAxial;
+    private double smoothFrontal;
+    private boolean wasSteady;
     private double deviationSince = Double.NaN;
     private double lastAtBaseline;
     private double repStart;
     private double maxAbsRoll;
     private double signedRollAtMax;
     private double returnSince = Double.NaN;
+    private double steadySince = Double.NaN;
     private double holdStart = Double.NaN;
     private double holdEnd = Double.NaN;
-    private double steadySince = Double.NaN;
+    private double unsteadySince = Double.NaN;
 
     BirdDogDetector(CoachSettings s) {
         super(Exercise.BIRD_DOG);
@@ -60,7 +95,6 @@ final class BirdDogDetector extends ExerciseDetector {
         settleRate = s.get("bird_dog.settle_rate_dps");
         repRoll = s.get("bird_dog.rep_roll_deg");
         minRepS = s.get("bird_dog.min_rep_s");
-        rezeroS = s.get("calibration.rezero_quiet_s");
         rotation = new FaultMonitor(Fault.TRUNK_ROTATION, s.get("bird_dog.trunk_rotation.warn_deg"),
                 s.get("bird_dog.trunk_rotation.fault_deg"), s);
         tilt = new FaultMonitor(Fault.LATERAL_TILT, s.get("bird_dog.lateral_tilt.warn_deg"),
@@ -74,10 +108,14 @@ final class BirdDogDetector extends ExerciseDetector {
         SensorTrack lower = ctx.lower();
         double incl = lower.inclinationDeg;
         double roll = lower.lateralDeg;
-        double heading = lower.headingDeg;
+        double heading = lower.headingDeg();
         double dt = Double.isNaN(lastT) ? 0 : t - lastT;
         lastT = t;
         boolean inRange = incl >= minIncl && incl <= maxIncl;
+        double alpha = Math.min(1, dt / RATE_SMOOTHING_S);
+        smoothAxial += alpha * (lower.axialRate - smoothAxial);
+        smoothFrontal += alpha * (lower.frontalRate - smoothFrontal);
+        boolean steady = Math.abs(smoothAxial) < STEADY_RATE_DPS && Math.abs(smoothFrontal) < STEADY_RATE_DPS;
         double rollDev = roll - baseRoll;
         double headingDev = wrap(heading - baseHeading);
 
@@ -91,14 +129,29 @@ final class BirdDogDetector extends ExerciseDetector {
             case SETTLING -> {
                 if (!inRange) {
                     state = WAITING;
-                } else if (maxRate(lower) > settleRate) {
+                } else if (Math.abs(lower.sagittalRate) > settleRate || Math.abs(lower.frontalRate) > settleRate
+                        || Math.abs(lower.axialRate) > settleRate) {
                     settleSince = t;
                 } else if (t - settleSince >= settleS) {
-                    state = READY;
-                    baseRoll = roll;
-                    baseHeading = heading;
-                    lastAtBaseline = t;
-                    deviationSince = Double.NaN;
+                    startBaseline(t, heading);
+                }
+            }
+            case BASELINING -> {
+                if (!inRange) {
+                    state = WAITING;
+                } else if (!steady) {
+                    startBaseline(t, heading);
+                } else {
+                    sumRoll += roll;
+                    sumHeadingDev += wrap(heading - baseHeading);
+                    baselineCount++;
+                    if (t - baselineStart >= BASELINE_S) {
+                        baseRoll = sumRoll / baselineCount;
+                        baseHeading = wrap(baseHeading + sumHeadingDev / baselineCount);
+                        state = READY;
+                        lastAtBaseline = t;
+                        deviationSince = Double.NaN;
+                    }
                 }
             }
             case READY -> {
@@ -106,71 +159,92 @@ final class BirdDogDetector extends ExerciseDetector {
                     state = WAITING;
                     break;
                 }
-                boolean deviating = Math.abs(rollDev) >= repRoll || Math.abs(headingDev) >= 2 * RETURN_HEADING_DEG;
+                boolean deviating = Math.abs(rollDev) >= repRoll || Math.abs(headingDev) >= START_HEADING_DEG;
                 if (!deviating) {
-                    // Follow slow postural changes and re-zero the gyro while quietly on all fours.
-                    double a = Math.min(1, dt / BASELINE_TAU_S);
-                    baseRoll += a * rollDev;
-                    baseHeading = wrap(baseHeading + a * headingDev);
+                    deviationSince = Double.NaN;
                     if (Math.abs(rollDev) < RETURN_ROLL_DEG) {
                         lastAtBaseline = t;
                     }
-                    deviationSince = Double.NaN;
-                    lower.rezeroGyro(rezeroS, REZERO_MAX_CHANGE_DPS);
+                    if (steady && Math.abs(rollDev) < REZERO_ROLL_DEG && Math.abs(headingDev) < REZERO_HEADING_DEG) {
+                        double a = Math.min(1, dt / BASELINE_DRIFT_TAU_S);
+                        baseRoll += a * rollDev;
+                        baseHeading = wrap(baseHeading + a * headingDev);
+                        lower.nudgeGyroOffsetAlongDorsal(lower.frontalRate * Math.min(1, dt / REZERO_TAU_S));
+                    }
                 } else if (Double.isNaN(deviationSince)) {
                     deviationSince = t;
                 } else if (t - deviationSince >= START_CONFIRM_S) {
-                    state = REP;
-                    repStart = lastAtBaseline;
-                    maxAbsRoll = Math.abs(rollDev);
-                    signedRollAtMax = rollDev;
-                    returnSince = Double.NaN;
-                    holdStart = Double.NaN;
-                    holdEnd = Double.NaN;
-                    steadySince = Double.NaN;
-                    ctx.repStarted(repStart);
+                    startRep(ctx, rollDev, headingDev);
                 }
             }
-            case REP -> {
-                if (Math.abs(rollDev) > maxAbsRoll) {
-                    maxAbsRoll = Math.abs(rollDev);
-                    signedRollAtMax = rollDev;
-                }
-                boolean steady = maxRate(lower) < STEADY_RATE_DPS;
-                if (steady) {
-                    if (Double.isNaN(steadySince)) {
-                        steadySince = t;
-                    }
-                    if (Double.isNaN(holdStart) && t - steadySince >= 0.3) {
-                        holdStart = steadySince;
-                    }
-                } else {
-                    steadySince = Double.NaN;
-                    if (!Double.isNaN(holdStart) && Double.isNaN(holdEnd)) {
-                        holdEnd = t;
-                    }
-                }
-                boolean back = Math.abs(rollDev) < RETURN_ROLL_DEG && Math.abs(headingDev) < RETURN_HEADING_DEG;
-                if (back) {
-                    if (Double.isNaN(returnSince)) {
-                        returnSince = t;
-                    }
-                    if (t - returnSince >= RETURN_S) {
-                        endRep(ctx, returnSince);
-                    }
-                } else {
-                    returnSince = Double.NaN;
-                }
-                if (!inRange) {
-                    ctx.repDiscarded();
-                    state = WAITING;
-                }
-            }
+            case REP -> updateRep(ctx, t, inRange, steady, rollDev, headingDev);
             default -> throw new IllegalStateException();
         }
+        wasSteady = steady;
         boolean judging = state == REP;
         rotation.update(t, Math.abs(rollDev), judging, ctx);
         tilt.update(t, Math.abs(headingDev), judging, ctx);
+    }
+
+    private void startBaseline(double t, double heading) {
+        state = BASELINING;
+        baselineStart = t;
+        sumRoll = 0;
+        sumHeadingDev = 0;
+        baselineCount = 0;
+        baseHeading = heading;
+    }
+
+    private void startRep(CoachContext ctx, double rollDev, double headingDev) {
+        state = REP;
+        repStart = lastAtBaseline;
+        maxAbsRoll = Math.abs(rollDev);
+        signedRollAtMax = rollDev;
+        returnSince = Double.NaN;
+        steadySince = Double.NaN;
+        holdStart = Double.NaN;
+        holdEnd = Double.NaN;
+        unsteadySince = Double.NaN;
+        ctx.repStarted(repStart);
+    }
+
+    private void updateRep(CoachContext ctx, double t, boolean inRange, boolean steady, double rollDev,
+                           double headingDev) {
+        if (!inRange) {
+            ctx.repDiscarded();
+            state = WAITING;
+            return;
+        }
+        if (Math.abs(rollDev) > maxAbsRoll) {
+            maxAbsRoll = Math.abs(rollDev);
+            signedRollAtMax = rollDev;
+        }
+        if (steady) {
+            if (Double.isNaN(steadySince) || !wasSteady) {
+                steadySince = t;
+            }
+            if (Double.isNaN(holdStart) && t - steadySince >= HOLD_SETTLE_S) {
+                holdStart = steadySince;
+            }
+        } else if (wasSteady) {
+            unsteadySince = t;
+        }
+        // Roll alone decides the return: the heading comes from the integrated gyro and may
+        // have drifted a degree or two over the hold.
+        boolean back = Math.abs(rollDev) < Math.max(RETURN_ROLL_DEG, RETURN_SHARE * maxAbsRoll);
+        boolean overdue = t - repStart > MAX_REP_S;
+        if ((back || overdue) && steady) {
+            if (Double.isNaN(returnSince)) {
+                returnSince = t;
+                // The limbs came down in the movement that just ended: the hold ended when it began.
+                holdEnd = Double.isNaN(unsteadySince) ? t : unsteadySince;
+            }
+            if (t - returnSince >= (overdue && !back ? 1.0 : RETURN_S)) {
+                endRep(ctx, returnSince);
+            }
+        } else {
+            returnSince = Double.NaN;
+        }
     }
 
     private void endRep(CoachContext ctx, double end) {
@@ -178,21 +252,14 @@ final class BirdDogDetector extends ExerciseDetector {
             // The raised leg's side of the pelvis rises; the lifted arm is the other side.
             // Positive roll = left side up = left leg raised = right arm.
             Side side = signedRollAtMax > 0 ? Side.RIGHT : Side.LEFT;
-            if (!Double.isNaN(holdStart)) {
-                double he = Double.isNaN(holdEnd) ? end : holdEnd;
-                ctx.holdCompleted(holdStart, he);
+            if (!Double.isNaN(holdStart) && holdEnd > holdStart) {
+                ctx.holdCompleted(holdStart, holdEnd);
             }
             ctx.repCompleted(repStart, end, side);
         } else {
             ctx.repDiscarded();
         }
-        state = READY;
-        lastAtBaseline = end;
-        deviationSince = Double.NaN;
-    }
-
-    private static double maxRate(SensorTrack s) {
-        return Math.max(Math.abs(s.sagittalRate), Math.max(Math.abs(s.frontalRate), Math.abs(s.axialRate)));
+        startBaseline(ctx.time(), ctx.lower().headingDeg());
     }
 
     private static double wrap(double deg) {
@@ -215,13 +282,15 @@ final class BirdDogDetector extends ExerciseDetector {
         state = WAITING;
         lastT = Double.NaN;
         holdStart = Double.NaN;
+        smoothAxial = 0;
+        smoothFrontal = 0;
     }
 
     @Override
     String phase() {
         return switch (state) {
             case WAITING -> "get down on all fours";
-            case SETTLING -> "settling";
+            case SETTLING, BASELINING -> "settling";
             case READY -> "ready";
             default -> Double.isNaN(holdStart) ? "raise" : "hold";
         };

@@ -63,9 +63,16 @@ public final class Coach implements CoachContext {
         setExercise(exercise);
     }
 
-    /** Switches exercise (a guided workout moving on); active alerts are cleared. */
+    /**
+     * Switches exercise (a guided workout moving on): active alerts are cleared, a rep in
+     * progress is dropped, and an {@code exercise} event is emitted.
+     */
     public void setExercise(Exercise next) {
-        if (detector != null) {
+        boolean switching = detector != null;
+        if (switching) {
+            if (isCalibrated()) {
+                detector.finish(this);
+            }
             clearAll();
             if (inRep) {
                 repDiscarded();
@@ -78,6 +85,9 @@ public final class Coach implements CoachContext {
             case PLANK -> new PlankDetector(settings);
             case BIRD_DOG -> new BirdDogDetector(settings);
         };
+        if (switching) {
+            emit(new CoachEvent.ExerciseStarted(Double.isNaN(time) ? 0 : time, next));
+        }
     }
 
     public Exercise exercise() {
@@ -129,6 +139,9 @@ public final class Coach implements CoachContext {
     /** Ends the session: clears active alerts, drops a rep in progress, emits the summary. */
     public void finish(long badRows) {
         double t = Double.isNaN(time) ? 0 : time;
+        if (isCalibrated()) {
+            detector.finish(this);
+        }
         clearAll();
         if (inRep) {
             repDiscarded();
@@ -347,6 +360,27 @@ public final class Coach implements CoachContext {
         return worst == null ? null
                 : new FaultReading(worst.fault, worst.lastValue(), worst.warnThreshold(), worst.faultThreshold(),
                 worst.level());
+    }
+
+    /** Receives every fault rule's reading without allocation (plots, live views). */
+    @FunctionalInterface
+    public interface FaultReadingConsumer {
+        /**
+         * @param valueDeg NaN when the rule does not apply right now (wrong phase)
+         * @param level    0 none, 1 warn, 2 fault
+         */
+        void accept(Fault fault, double valueDeg, double warnDeg, double faultDeg, int level);
+    }
+
+    /** Calls {@code consumer} once per fault rule of the current exercise and sensor mode. */
+    public void readFaults(FaultReadingConsumer consumer) {
+        boolean two = upper() != null;
+        for (FaultMonitor m : detector.monitors()) {
+            if (!detector.appliesInMode(m, two)) {
+                continue;
+            }
+            consumer.accept(m.fault, m.lastValue(), m.warnThreshold(), m.faultThreshold(), m.level());
+        }
     }
 
     /** One fault rule's current reading, for display. {@code level}: 0 none, 1 warn, 2 fault. */

@@ -73,6 +73,17 @@ public sealed interface CoachEvent {
         }
     }
 
+    /**
+     * The wearer moved on to another exercise (a guided workout); events after it belong
+     * to that exercise. An extension of the contract's event list.
+     */
+    record ExerciseStarted(double t, Exercise exercise) implements CoachEvent {
+        @Override
+        public String type() {
+            return "exercise";
+        }
+    }
+
     /** End of input. */
     record Summary(double t, int reps, int alerts, long samples, long badRows) implements CoachEvent {
         @Override

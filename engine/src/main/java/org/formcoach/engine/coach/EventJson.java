@@ -67,6 +67,8 @@ public final class EventJson {
             string(out, w.code());
             out.append(",\"message\":");
             string(out, w.message());
+        } else if (event instanceof CoachEvent.ExerciseStarted x) {
+            out.append(",\"exercise\":\"").append(x.exercise().cliName()).append('"');
         } else if (event instanceof CoachEvent.Summary s) {
             out.append(",\"reps\":").append(s.reps());
             out.append(",\"alerts\":").append(s.alerts());

@@ -17,6 +17,18 @@ abstract class ExerciseDetector {
     /** Every fault rule of this exercise, for forced clears and the live view. */
     abstract FaultMonitor[] monitors();
 
+    /** Whether a rule is judged with one sensor ({@code two} false) or with two. */
+    boolean appliesInMode(FaultMonitor monitor, boolean two) {
+        return true;
+    }
+
+    /**
+     * The session ends or moves on to another exercise: report what is in progress and can
+     * be reported (a hold), before the detector is dropped.
+     */
+    void finish(CoachContext ctx) {
+    }
+
     /** Back to the start (calibration lost, exercise restarted). */
     abstract void reset();
 

@@ -35,11 +35,16 @@ final class FaultMonitor {
     private double lastValue = Double.NaN;
 
     FaultMonitor(Fault fault, double warn, double faultThreshold, CoachSettings settings) {
+        this(fault, warn, faultThreshold, settings, settings.get("alert.min_duration_s"));
+    }
+
+    /** With its own minimum duration, for a rule whose value already includes a confirmation. */
+    FaultMonitor(Fault fault, double warn, double faultThreshold, CoachSettings settings, double minDuration) {
         this.fault = fault;
         this.warn = warn;
         this.faultThreshold = Math.max(warn, faultThreshold);
         this.hysteresis = settings.get("alert.clear_hysteresis_deg");
-        this.minDuration = settings.get("alert.min_duration_s");
+        this.minDuration = minDuration;
         this.clearDuration = settings.get("alert.clear_duration_s");
         this.cooldown = settings.get("alert.cooldown_s");
     }

@@ -1,5 +1,7 @@
 package org.formcoach.engine.coach;
 
+import java.util.Arrays;
+
 /**
  * Hinges (deadlift, Romanian deadlift, good morning, kettlebell swing) and squats: reps from
  * the trunk inclination, rounding and arching from the pelvis (one sensor) or the lumbar
@@ -7,47 +9,101 @@ package org.formcoach.engine.coach;
  *
  * <p>Rep segmentation (brief §4.5): a rep starts when the trunk tips past
  * {@code rep_start_deg}, reaches its deepest point, and ends when it is back under
- * {@code rep_end_deg}. It counts only if it lasted {@code min_rep_s} and reached
+ * {@code rep_end_deg} and settles. It counts only if it lasted {@code min_rep_s} and reached
  * {@code min_depth_share} of the user's usual depth, so set-up fidgeting and partial
- * movements are not reps.
+ * movements are not reps; in a ballistic set (swings) a slow trailing movement — parking
+ * the bell — is not a rep either.
+ *
+ * <p>Rounding, one sensor (brief §1.4.3): the pelvis tucks under — rotates back from its
+ * deepest point — and then stays down, while the trunk (unseen) keeps the bar low. A real
+ * drive up also starts with the pelvis rotating back, but it does not stop until the wearer
+ * is upright; so the rule looks for a drop that stops while the pelvis is still more than
+ * half-way down.
+ *
+ * <p>Rounding, two sensors (brief §1.5): the lumbar angle (upper minus lower inclination)
+ * above what the user's own good reps show at that trunk inclination; the thresholds are
+ * shares of the user's usual lumbar angle at the bottom, since a lower sensor on the lumbar
+ * curve sees only part of the flexion.
  */
 final class HingeDetector extends ExerciseDetector {
     private static final int STANDING = 0;
     private static final int DESCENT = 1;
     private static final int ASCENT = 2;
-    /** How far the trunk must come up from its deepest point before the rep counts as rising. */
-    private static final double ASCENT_DEG = 8;
+    /** Back above rep_end_deg; the rep is announced once the trunk settles (or the next rep starts). */
+    private static final int LOCKOUT = 3;
+    /** Settled: sagittal rate under this for SETTLE_S (brief §4.5: ω ≈ 0 for ≥ 150 ms). */
+    private static final double SETTLE_RATE_DPS = 15;
+    private static final double SETTLE_S = 0.15;
+    /** A lockout is announced at the latest this long after the trunk came up. */
+    private static final double MAX_LOCKOUT_S = 1.0;
+    /** The rep is rising once the trunk is back above this share of its deepest inclination. */
+    private static final double ASCENT_SHARE = 0.5;
+    /** One-sensor rounding: the pelvis has stopped dropping when its smoothed rate is above −this. */
+    private static final double TUCK_STOP_RATE_DPS = 8;
+    private static final double RATE_SMOOTHING_S = 0.08;
+    /** The stop already confirms the tuck; the alert needs only this much more. */
+    private static final double TUCK_MIN_DURATION_S = 0.05;
+    /** Ballistic sets: a rep slower than this many times the set's median is a set-up or park. */
+    private static final double BALLISTIC_MEDIAN_S = 1.6;
+    private static final double BALLISTIC_OUTLIER = 2.0;
+    /** ...or whose way down is slower than this share of the set's usual peak rate (a park). */
+    private static final double BALLISTIC_SLOW_SHARE = 0.5;
+    /**
+     * Swings, one sensor: a rep whose pelvis stops this far short of the set's usual depth
+     * (on top of the flexion thresholds) is rounding — the back bends instead of the hips
+     * (brief §1.4.2, depth deficit). In a ballistic set the pelvis never pauses at the bottom,
+     * so the drop-then-stop rule does not apply; a stop at depth there is the bell being parked.
+     */
+    private static final double BALLISTIC_DEFICIT_MARGIN_DEG = 12;
+    /** Slow hinges: a pelvis that stops this far (plus the flexion thresholds) short of the usual depth. */
+    private static final double DEFICIT_MARGIN_DEG = 10;
+    private static final double TURN_DEG = 5;
+    /** Arching is judged from the rise until this long after the rep ends (at lockout, brief §1.5). */
+    private static final double LOCKOUT_WINDOW_S = 1.5;
+    /** Lumbar angle at the bottom of a good rep before the user's own is known (brief §1.3). */
+    private static final double PRIOR_TYPICAL_LAMBDA_DEG = 25;
+    private static final double PRIOR_RHYTHM = 0.35;
 
     private final double startDeg;
     private final double endDeg;
     private final double minRepS;
     private final double minDepthShare;
-    private final double flexionTwoWarn;
-    private final double flexionTwoFault;
+    private final double flexionTwoMin;
+    private final double flexionTwoWarnShare;
+    private final double flexionTwoFaultShare;
+    private final double extensionTwoScale;
+    private final double extensionWarn;
+    private final double extensionFault;
+    private final double lumbarSensorExtensionScale;
+    private org.formcoach.engine.sample.Placement thresholdsFor;
 
     private final FaultMonitor flexion;
     private final FaultMonitor extension;
     private final FaultMonitor lean;
-    private final FaultMonitor[] monitors;
     private final FaultMonitor flexionTwo;
     private final FaultMonitor extensionTwo;
-    private final FaultMonitor[] monitorsTwo;
-    private final FaultMonitor[] monitorsAll;
+    private final FaultMonitor[] monitors;
 
     private int phase = STANDING;
     private double repStart;
+    private double repEnd;
+    private double settledSince = Double.NaN;
     private double trunkMax;
     private double pelvisMax;
-    /** The user's usual deepest trunk inclination: running median-like estimate over good reps. */
-    private final double[] depths = new double[16];
-    private int depthCount;
+    private double smoothPelvisRate;
+    private double lastT = Double.NaN;
+    private final Ring depths = new Ring();
+    private final Ring rhythms = new Ring();
+    private final Ring durations = new Ring();
+    private final Ring descentRates = new Ring();
+    private double repPeakRate;
+    private double lastRepEnd = Double.NEGATIVE_INFINITY;
     private double usualDepth = Double.NaN;
-    /** Two sensors: lumbar angle per degree of trunk inclination in good reps. */
-    private final double[] rhythms = new double[16];
-    private int rhythmCount;
-    private double rhythm = 0.35;
+    private final Ring pelvisDepths = new Ring();
+    private final double priorLean;
+    private double usualPelvisDepth = Double.NaN;
+    private double rhythm = PRIOR_RHYTHM;
     private double repLambdaAtMax;
-    private double defaultLean;
 
     HingeDetector(Exercise exercise, CoachSettings s) {
         super(exercise);
@@ -57,26 +113,32 @@ final class HingeDetector extends ExerciseDetector {
         minRepS = s.get(p + "min_rep_s");
         minDepthShare = s.get(p + "min_depth_share");
         flexion = new FaultMonitor(Fault.LUMBAR_FLEXION, s.get(p + "lumbar_flexion.warn_deg"),
-                s.get(p + "lumbar_flexion.fault_deg"), s);
+                s.get(p + "lumbar_flexion.fault_deg"), s, TUCK_MIN_DURATION_S);
         extension = new FaultMonitor(Fault.LUMBAR_EXTENSION, s.get(p + "lumbar_extension.warn_deg"),
                 s.get(p + "lumbar_extension.fault_deg"), s);
-        flexionTwoWarn = s.get(p + "lumbar_flexion_two.warn_deg");
-        flexionTwoFault = s.get(p + "lumbar_flexion_two.fault_deg");
-        flexionTwo = new FaultMonitor(Fault.LUMBAR_FLEXION, flexionTwoWarn, flexionTwoFault, s);
-        extensionTwo = new FaultMonitor(Fault.LUMBAR_EXTENSION, s.get(p + "lumbar_extension_two.warn_deg"),
-                s.get(p + "lumbar_extension_two.fault_deg"), s);
+        flexionTwoMin = s.get(p + "lumbar_flexion_two.min_warn_deg");
+        flexionTwoWarnShare = s.get(p + "lumbar_flexion_two.warn_share");
+        flexionTwoFaultShare = s.get(p + "lumbar_flexion_two.fault_share");
+        flexionTwo = new FaultMonitor(Fault.LUMBAR_FLEXION,
+                Math.max(flexionTwoMin, flexionTwoWarnShare * PRIOR_TYPICAL_LAMBDA_DEG),
+                Math.max(flexionTwoMin, flexionTwoFaultShare * PRIOR_TYPICAL_LAMBDA_DEG), s);
+        // Two sensors, arching: the pelvis leaning back, or the lumbar angle going negative,
+        // scaled onto the pelvis thresholds.
+        extensionTwo = new FaultMonitor(Fault.LUMBAR_EXTENSION, s.get(p + "lumbar_extension.warn_deg"),
+                s.get(p + "lumbar_extension.fault_deg"), s);
+        extensionTwoScale = s.get(p + "lumbar_extension.warn_deg") / s.get(p + "lumbar_extension_two.warn_deg");
+        extensionWarn = s.get(p + "lumbar_extension.warn_deg");
+        extensionFault = s.get(p + "lumbar_extension.fault_deg");
+        lumbarSensorExtensionScale = s.get(p + "lumbar_sensor_extension_scale");
+        priorLean = exercise == Exercise.SQUAT ? s.get("squat.prior_lean_deg") : Double.NaN;
         if (exercise == Exercise.SQUAT) {
             lean = new FaultMonitor(Fault.EXCESSIVE_LEAN, s.get("squat.excessive_lean.warn_deg"),
                     s.get("squat.excessive_lean.fault_deg"), s);
-            defaultLean = s.get("squat.default_lean_deg");
-            monitors = new FaultMonitor[]{flexion, extension, lean};
-            monitorsTwo = new FaultMonitor[]{flexionTwo, extensionTwo, lean};
+            monitors = new FaultMonitor[]{flexion, extension, lean, flexionTwo, extensionTwo};
         } else {
             lean = null;
-            monitors = new FaultMonitor[]{flexion, extension};
-            monitorsTwo = new FaultMonitor[]{flexionTwo, extensionTwo};
+            monitors = new FaultMonitor[]{flexion, extension, flexionTwo, extensionTwo};
         }
-        monitorsAll = concat();
     }
 
     @Override
@@ -84,10 +146,34 @@ final class HingeDetector extends ExerciseDetector {
         double t = ctx.time();
         SensorTrack lower = ctx.lower();
         SensorTrack upper = ctx.upper();
-        double pelvis = lower.inclinationDeg;
-        double trunk = upper != null ? upper.inclinationDeg : pelvis;
-
         SensorTrack trunkTrack = upper != null ? upper : lower;
+        double pelvis = lower.inclinationDeg;
+        double trunk = trunkTrack.inclinationDeg;
+        double lambda = upper != null ? upper.inclinationDeg - pelvis : 0;
+        if (lower.placement != thresholdsFor) {
+            // A sensor on the lumbar curve also turns with the lumbar spine: arching moves it further.
+            thresholdsFor = lower.placement;
+            double k = lower.placement == org.formcoach.engine.sample.Placement.LUMBAR ? lumbarSensorExtensionScale : 1;
+            extension.setThresholds(k * extensionWarn, k * extensionFault);
+            extensionTwo.setThresholds(k * extensionWarn, k * extensionFault);
+        }
+        double dt = Double.isNaN(lastT) ? 0 : t - lastT;
+        lastT = t;
+        smoothPelvisRate += Math.min(1, dt / RATE_SMOOTHING_S) * (lower.sagittalRate - smoothPelvisRate);
+
+        if (phase == LOCKOUT) {
+            if (Math.abs(trunkTrack.sagittalRate) < SETTLE_RATE_DPS) {
+                if (Double.isNaN(settledSince)) {
+                    settledSince = t;
+                }
+            } else {
+                settledSince = Double.NaN;
+            }
+            boolean settled = !Double.isNaN(settledSince) && t - settledSince >= SETTLE_S;
+            if (settled || t - repEnd >= MAX_LOCKOUT_S || trunk > startDeg) {
+                finishRep(ctx);
+            }
+        }
         switch (phase) {
             case STANDING -> {
                 if (trunk > startDeg) {
@@ -95,57 +181,105 @@ final class HingeDetector extends ExerciseDetector {
                     repStart = Double.isNaN(trunkTrack.lastNeutralTime) ? t : trunkTrack.lastNeutralTime;
                     trunkMax = trunk;
                     pelvisMax = pelvis;
-                    repLambdaAtMax = upper != null ? upper.inclinationDeg - pelvis : 0;
+                    repLambdaAtMax = lambda;
+                    repPeakRate = 0;
                     ctx.repStarted(repStart);
                 }
             }
             case DESCENT, ASCENT -> {
                 if (trunk > trunkMax) {
                     trunkMax = trunk;
-                    repLambdaAtMax = upper != null ? upper.inclinationDeg - pelvis : 0;
+                    repLambdaAtMax = lambda;
                 }
                 if (pelvis > pelvisMax) {
                     pelvisMax = pelvis;
                 }
-                if (phase == DESCENT && trunkMax - trunk > ASCENT_DEG) {
+                if (phase == DESCENT && trunkTrack.sagittalRate > repPeakRate) {
+                    repPeakRate = trunkTrack.sagittalRate;
+                }
+                if (phase == DESCENT && trunk < ASCENT_SHARE * trunkMax) {
                     phase = ASCENT;
                 }
                 if (trunk < endDeg) {
-                    finishRep(ctx, t);
+                    phase = LOCKOUT;
+                    repEnd = t;
+                    settledSince = Double.NaN;
                 }
             }
-            default -> throw new IllegalStateException();
+            default -> {
+            }
         }
 
+        boolean lockoutWindow = phase == ASCENT || phase == LOCKOUT || t - lastRepEnd < LOCKOUT_WINDOW_S;
+        boolean conforming = !slowForBallisticSet();
         if (upper == null) {
-            // One sensor: rounding shows as the pelvis tucking under at the bottom (rotating
-            // back from its deepest point) before the drive up; arching as a lean back past
-            // standing neutral.
-            double tuck = pelvisMax - pelvis;
-            flexion.update(t, tuck, phase == DESCENT, ctx);
-            extension.update(t, -pelvis, phase == STANDING || phase == ASCENT, ctx);
+            // Rounding: a drop from the deepest pelvis angle that has stopped, more than half-way down.
+            double drop = pelvisMax - pelvis;
+            boolean deep = pelvis > ASCENT_SHARE * pelvisMax;
+            if (ballisticSet()) {
+                boolean turned = phase != STANDING && trunk < trunkMax - TURN_DEG && phase != LOCKOUT;
+                double deficit = usualPelvisDepth - pelvisMax - BALLISTIC_DEFICIT_MARGIN_DEG;
+                flexion.update(t, deficit, turned && conforming, ctx);
+            } else {
+                // At the bottom the pelvis has stopped: either it tucked back from its deepest
+                // point, or it never got as deep as the user's usual reps (the spine bent instead).
+                boolean notDropping = smoothPelvisRate > -TUCK_STOP_RATE_DPS;
+                boolean atBottom = Math.abs(smoothPelvisRate) < TUCK_STOP_RATE_DPS;
+                double deficit = atBottom && !Double.isNaN(usualPelvisDepth)
+                        ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
+                flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
+            }
+            // Arching: leaning back past standing neutral, around lockout.
+            extension.update(t, -pelvis, lockoutWindow, ctx);
         } else {
-            double lambda = upper.inclinationDeg - pelvis;
             double expected = rhythm * Math.max(0, trunk);
-            flexionTwo.update(t, lambda - expected, phase != STANDING, ctx);
-            extensionTwo.update(t, -lambda, true, ctx);
+            flexionTwo.update(t, lambda - expected, (phase == DESCENT || phase == ASCENT) && conforming, ctx);
+            extensionTwo.update(t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
         }
         if (lean != null) {
-            double usual = Double.isNaN(usualDepth) ? defaultLean : usualDepth;
-            lean.update(t, trunk - usual, phase != STANDING, ctx);
+            // Judged on the pelvis in both modes: the upper segment's inclination varies from rep
+            // to rep with the lumbar angle, far more than the lean itself.
+            // Until two reps have shown what this user's normal squat is, a generous prior.
+            double usual = pelvisDepths.count() >= 2 ? usualPelvisDepth : priorLean;
+            lean.update(t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
         }
     }
 
-    private void finishRep(CoachContext ctx, double t) {
-        double duration = t - repStart;
+    /** In a set of swings, a rep whose way down was much slower than the set's: parking the bell. */
+    private boolean slowForBallisticSet() {
+        return ballisticSet() && phase != STANDING && repPeakRate < BALLISTIC_SLOW_SHARE * descentRates.median()
+                && trunkMaxReachedSlowly();
+    }
+
+    private boolean trunkMaxReachedSlowly() {
+        return trunkMax > 2 * startDeg;
+    }
+
+    private boolean ballisticSet() {
+        return durations.count() >= 3 && durations.median() < BALLISTIC_MEDIAN_S;
+    }
+
+    private void finishRep(CoachContext ctx) {
+        double duration = repEnd - repStart;
         boolean deepEnough = Double.isNaN(usualDepth) ? trunkMax >= 2 * startDeg : trunkMax >= minDepthShare * usualDepth;
-        if (duration >= minRepS && deepEnough) {
-            ctx.repCompleted(repStart, t, null);
-            depthCount = push(depths, depthCount, trunkMax);
-            usualDepth = median(depths, depthCount);
+        boolean ballisticOutlier = ballisticSet()
+                && (duration > BALLISTIC_OUTLIER * durations.median()
+                || repPeakRate < BALLISTIC_SLOW_SHARE * descentRates.median());
+        lastRepEnd = repEnd;
+        if (duration >= minRepS && deepEnough && !ballisticOutlier) {
+            ctx.repCompleted(repStart, repEnd, null);
+            durations.push(duration);
+            descentRates.push(repPeakRate);
+            depths.push(trunkMax);
+            usualDepth = depths.median();
+            pelvisDepths.push(pelvisMax);
+            usualPelvisDepth = pelvisDepths.median();
             if (trunkMax > 20 && repLambdaAtMax > 0) {
-                rhythmCount = push(rhythms, rhythmCount, repLambdaAtMax / trunkMax);
-                rhythm = median(rhythms, rhythmCount);
+                rhythms.push(repLambdaAtMax / trunkMax);
+                rhythm = rhythms.median();
+                double typical = rhythm * usualDepth;
+                flexionTwo.setThresholds(Math.max(flexionTwoMin, flexionTwoWarnShare * typical),
+                        Math.max(flexionTwoMin, flexionTwoFaultShare * typical));
             }
         } else {
             ctx.repDiscarded();
@@ -153,47 +287,28 @@ final class HingeDetector extends ExerciseDetector {
         phase = STANDING;
     }
 
-    /** Keeps the last values in a small ring (newest last); returns the new count. */
-    private static int push(double[] ring, int count, double value) {
-        if (count < ring.length) {
-            ring[count] = value;
-            return count + 1;
-        }
-        System.arraycopy(ring, 1, ring, 0, ring.length - 1);
-        ring[ring.length - 1] = value;
-        return count;
-    }
-
-    private final double[] scratch = new double[16];
-
-    private double median(double[] values, int count) {
-        System.arraycopy(values, 0, scratch, 0, count);
-        java.util.Arrays.sort(scratch, 0, count);
-        return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+    @Override
+    FaultMonitor[] monitors() {
+        return monitors;
     }
 
     @Override
-    FaultMonitor[] monitors() {
-        return monitorsAll;
-    }
-
-    private FaultMonitor[] concat() {
-        FaultMonitor[] all = new FaultMonitor[monitors.length + monitorsTwo.length - (lean != null ? 1 : 0)];
-        int i = 0;
-        for (FaultMonitor m : monitors) {
-            all[i++] = m;
+    boolean appliesInMode(FaultMonitor monitor, boolean two) {
+        if (monitor == flexionTwo || monitor == extensionTwo) {
+            return two;
         }
-        for (FaultMonitor m : monitorsTwo) {
-            if (m != lean) {
-                all[i++] = m;
-            }
+        if (monitor == flexion || monitor == extension) {
+            return !two;
         }
-        return all;
+        return true;
     }
 
     @Override
     void reset() {
         phase = STANDING;
+        lastRepEnd = Double.NEGATIVE_INFINITY;
+        lastT = Double.NaN;
+        smoothPelvisRate = 0;
     }
 
     @Override
@@ -201,7 +316,37 @@ final class HingeDetector extends ExerciseDetector {
         return switch (phase) {
             case STANDING -> "standing";
             case DESCENT -> "lowering";
-            default -> "rising";
+            case ASCENT -> "rising";
+            default -> "lockout";
         };
+    }
+
+    /** The last few values of something per rep, with their median; preallocated. */
+    private static final class Ring {
+        private final double[] values = new double[16];
+        private final double[] scratch = new double[16];
+        private int count;
+
+        void push(double value) {
+            if (count < values.length) {
+                values[count++] = value;
+            } else {
+                System.arraycopy(values, 1, values, 0, values.length - 1);
+                values[values.length - 1] = value;
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        double median() {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            System.arraycopy(values, 0, scratch, 0, count);
+            Arrays.sort(scratch, 0, count);
+            return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+        }
     }
 }

@@ -50,11 +50,10 @@ final class SensorTrack {
 
     // ----- per-sample outputs -----
     double t = Double.NaN;
-    /** Angle between the calibrated up and now, degrees (unsigned; needs only the up). */
+    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
     double tiltDeg;
     double inclinationDeg;
     double lateralDeg;
-    double headingDeg;
     /** Body-frame angular rates, deg/s: sagittal (flexion +), about dorsal, about cranial. */
     double sagittalRate;
     double frontalRate;
@@ -62,6 +61,9 @@ final class SensorTrack {
     /** Last time the segment was within {@link #NEUTRAL_DEG} of its standing neutral (NaN before "up" is known). */
     double lastNeutralTime = Double.NaN;
     static final double NEUTRAL_DEG = 4;
+    private static final double COS_NEUTRAL = Math.cos(Math.toRadians(NEUTRAL_DEG));
+    /** Magnitude of the raw accelerometer reading, g (1 at rest, up to scale error). */
+    double accelNormG;
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
     long samples;
@@ -101,6 +103,7 @@ final class SensorTrack {
         double ly = filter.linearY();
         double lz = filter.linearZ();
         linearAccelG = Math.sqrt(lx * lx + ly * ly + lz * lz);
+        accelNormG = Math.sqrt(s.ax * s.ax + s.ay * s.ay + s.az * s.az);
 
         boolean completed = false;
         switch (state) {
@@ -133,16 +136,18 @@ final class SensorTrack {
             case CALIBRATED -> {
             }
         }
-        if (state != State.UNCALIBRATED && tiltDeg < NEUTRAL_DEG) {
-            lastNeutralTime = t;
-        }
         if (state == State.UP_KNOWN) {
+            if (tiltDeg < NEUTRAL_DEG) {
+                lastNeutralTime = t;
+            }
             inclinationDeg = tiltDeg;
             lateralDeg = 0;
         }
         if (state == State.CALIBRATED) {
-            tiltDeg = tilt(ux, uy, uz);
             double bx = ux * upX + uy * upY + uz * upZ;
+            if (bx > COS_NEUTRAL) {
+                lastNeutralTime = t;
+            }
             double by = ux * leftX + uy * leftY + uz * leftZ;
             double bz = ux * dorsalX + uy * dorsalY + uz * dorsalZ;
             inclinationDeg = Math.toDegrees(Math.atan2(bz, bx));
@@ -150,7 +155,6 @@ final class SensorTrack {
             sagittalRate = gx * leftX + gy * leftY + gz * leftZ;
             frontalRate = gx * dorsalX + gy * dorsalY + gz * dorsalZ;
             axialRate = gx * upX + gy * upY + gz * upZ;
-            headingDeg = cranialHeading();
         }
         return completed;
     }
@@ -165,8 +169,11 @@ final class SensorTrack {
         return corrected;
     }
 
-    /** Heading of the body's cranial axis about Earth's vertical, degrees. */
-    private double cranialHeading() {
+    /**
+     * Heading of the body's cranial axis about Earth's vertical, degrees: meaningful with the
+     * trunk near horizontal. Computed on demand (only the bird-dog needs it).
+     */
+    double headingDeg() {
         double w = filter.qw();
         double x = filter.qx();
         double y = filter.qy();
@@ -235,27 +242,32 @@ final class SensorTrack {
     }
 
     /**
-     * Re-zeroes the gyro offset from the quiet window when the change is small (a true
-     * offset drifts slowly; a larger "offset" is a slow real rotation and must not be
-     * absorbed).
+     * Replaces the gyro offset with a mean rate measured while still, if it is a small
+     * change: a true offset drifts slowly; a larger "offset" is a slow real rotation and
+     * must not be absorbed.
      *
      * @return true when the offset was updated
      */
-    boolean rezeroGyro(double seconds, double maxChangeDps) {
-        if (!isQuietFor(seconds)) {
+    boolean setGyroOffset(double x, double y, double z, double maxChangeDps) {
+        if (Math.abs(x - gyroOffsetX) > maxChangeDps || Math.abs(y - gyroOffsetY) > maxChangeDps
+                || Math.abs(z - gyroOffsetZ) > maxChangeDps) {
             return false;
         }
-        double mx = quiet.mean(0);
-        double my = quiet.mean(1);
-        double mz = quiet.mean(2);
-        if (Math.abs(mx - gyroOffsetX) > maxChangeDps || Math.abs(my - gyroOffsetY) > maxChangeDps
-                || Math.abs(mz - gyroOffsetZ) > maxChangeDps) {
-            return false;
-        }
-        gyroOffsetX = mx;
-        gyroOffsetY = my;
-        gyroOffsetZ = mz;
+        gyroOffsetX = x;
+        gyroOffsetY = y;
+        gyroOffsetZ = z;
         return true;
+    }
+
+    /**
+     * Moves the gyro offset along the body's dorsal axis by {@code dps}: with the trunk
+     * horizontal that is the vertical, about which the accelerometer cannot correct the
+     * heading, so a residual offset there is what drifts it.
+     */
+    void nudgeGyroOffsetAlongDorsal(double dps) {
+        gyroOffsetX += dps * dorsalX;
+        gyroOffsetY += dps * dorsalY;
+        gyroOffsetZ += dps * dorsalZ;
     }
 
     /** Forgets the calibration; the next quiet standing starts a new one. */

@@ -39,6 +39,7 @@ public final class TraceWriter implements Closeable, Flushable {
     private final Writer out;
     private final Options options;
     private final StringBuilder row = new StringBuilder(128);
+    private char[] rowChars = new char[128];
     private long rows;
 
     private TraceWriter(Writer out, Options options) throws IOException {
@@ -126,7 +127,13 @@ public final class TraceWriter implements Closeable, Flushable {
             }
         }
         r.append('\n');
-        out.append(r);
+        // Writer.append(CharSequence) would make a String per row; copy into a reused array instead.
+        int length = r.length();
+        if (rowChars.length < length) {
+            rowChars = new char[Math.max(length, 2 * rowChars.length)];
+        }
+        r.getChars(0, length, rowChars, 0);
+        out.write(rowChars, 0, length);
         rows++;
     }
 

@@ -1,0 +1,132 @@
+package org.formcoach.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.formcoach.engine.coach.Coach;
+import org.formcoach.engine.coach.CoachListener;
+import org.formcoach.engine.coach.CoachSettings;
+import org.formcoach.engine.coach.Exercise;
+import org.formcoach.engine.sample.Placement;
+import org.formcoach.engine.sample.Sample;
+import org.formcoach.engine.testing.BodyMotion;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Many wearers on one engine thread: samples of N sensors at 100 Hz interleaved, as the
+ * bridge's engine loop sees them, each to its own {@link Coach}. The score is the time per
+ * sample on one core (its inverse is the samples per second one core sustains); the
+ * state of 10,000 coaches no longer fits in the caches, which is what this measures.
+ * Memory per device is printed once at set-up (heap growth for N coaches after GC).
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar ManyDevicesBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+public class ManyDevicesBenchmark {
+    @Param({"1", "100", "10000"})
+    public int devices;
+
+    private double[] packed;
+    private int count;
+    private double duration;
+    private Coach[] coaches;
+    /** Each device plays the same trace from its own starting offset, so the phases differ. */
+    private int[] cursor;
+    private int[] lap;
+    private int next;
+    private final Sample sample = new Sample();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        BodyMotion motion = BodyMotion.at(100).mounting(BodyMotion.randomMounting(3)).noise(0.1, 0.002, 1).stand(3);
+        for (int i = 0; i < 10; i++) {
+            motion.move(2.2, 65, 0, 0).hold(0.5).move(1.3, 0, 0, 0).hold(1.5);
+        }
+        List<Sample> samples = motion.samples(Placement.SACRUM);
+        count = samples.size();
+        duration = samples.get(count - 1).timeS + 0.01;
+        packed = new double[count * 7];
+        for (int i = 0; i < count; i++) {
+            Sample s = samples.get(i);
+            int o = i * 7;
+            packed[o] = s.timeS;
+            packed[o + 1] = s.ax;
+            packed[o + 2] = s.ay;
+            packed[o + 3] = s.az;
+            packed[o + 4] = s.gx;
+            packed[o + 5] = s.gy;
+            packed[o + 6] = s.gz;
+        }
+        System.gc();
+        long before = usedHeap();
+        coaches = new Coach[devices];
+        cursor = new int[devices];
+        lap = new int[devices];
+        CoachListener ignore = CoachListener.NONE;
+        for (int d = 0; d < devices; d++) {
+            coaches[d] = new Coach(Exercise.HINGE, CoachSettings.defaults(), 100, ignore);
+            cursor[d] = (int) ((long) d * 7919 % count);
+        }
+        // Feed every coach once so its per-sensor state exists, then measure.
+        for (int d = 0; d < devices; d++) {
+            feed(d);
+        }
+        System.gc();
+        long after = usedHeap();
+        System.out.printf("%n%d coaches: %.1f KB per device%n", devices, (after - before) / 1024.0 / devices);
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private void feed(int d) {
+        int i = cursor[d];
+        int o = i * 7;
+        double[] p = packed;
+        Sample s = sample;
+        s.timeS = p[o] + lap[d] * duration;
+        s.sensor = 0;
+        s.ax = p[o + 1];
+        s.ay = p[o + 2];
+        s.az = p[o + 3];
+        s.gx = p[o + 4];
+        s.gy = p[o + 5];
+        s.gz = p[o + 6];
+        s.hasMag = false;
+        coaches[d].accept(s);
+        if (++i == count) {
+            i = 0;
+            lap[d]++;
+        }
+        cursor[d] = i;
+    }
+
+    /** One sample, to the next device in turn. */
+    @Benchmark
+    public int oneSampleRoundRobin() {
+        int d = next;
+        feed(d);
+        next = d + 1 == devices ? 0 : d + 1;
+        return d;
+    }
+}
