@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code formcoach evaluate}: precision, recall, latency and rep counts on labelled traces. */
 @Command(name = "evaluate",
+        header = "Score the detectors on labelled traces: recall, precision, latency, reps.",
         mixinStandardHelpOptions = true,
         description = {
                 "Scores the detectors on labelled traces: generates a suite (every exercise x one or two",
