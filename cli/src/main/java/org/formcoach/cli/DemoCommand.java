@@ -160,9 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
         VirtualMqttDevice device = null;
         try {
             awaitConnected(transport);
-            device = new VirtualMqttDevice(DEVICE, broker.url(), MqttPayloadFormat.JSON_BATCH, 4);
-            device.rateHz(DemoWorkout.RATE_HZ);
-            device.connect(Duration.ofSeconds(15));
+            device = connectDevice(broker.url());
             play(run, device, workout);
         } finally {
             int code = run.finish();
@@ -208,6 +206,27 @@ public final class DemoCommand implements Callable<Integer> {
                 break;
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * The virtual device, connected. On a loaded machine a first connection to the in-process
+     * broker has been seen to stall (the broker closed it at the subscribe); a fresh client
+     * then connects at once, so one more try is made before giving up.
+     */
+    private static VirtualMqttDevice connectDevice(String url) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            VirtualMqttDevice d = new VirtualMqttDevice(DEVICE, url, MqttPayloadFormat.JSON_BATCH, 4);
+            d.rateHz(DemoWorkout.RATE_HZ);
+            try {
+                return d.connect(Duration.ofSeconds(10));
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                d.close();
+                if (attempt == 2) {
+                    throw new java.io.IOException("the demo's virtual device could not connect to the embedded broker at "
+                            + url + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -410,6 +410,14 @@ public final class LiveRun {
         return finish(false);
     }
 
+    private void step(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            err.println("formcoach: " + what + ": " + e);
+        }
+    }
+
     private synchronized int finish(boolean fromHook) {
         if (finished) {
             return exitCode;
@@ -422,11 +430,12 @@ public final class LiveRun {
                 // The hook is running; it waits for this method.
             }
         }
+        // Each step on its own: a failure in one (reported) must not cost the summary or the recording.
         if (session != null) {
-            session.close();
+            step("ending the session", session::close);
         }
         if (view != null) {
-            view.close();
+            step("closing the live view", view::close);
         }
         List<String> lines = summary.render();
         PrintStream summaryOut = view == null ? err : out;
@@ -434,9 +443,12 @@ public final class LiveRun {
         for (String l : lines) {
             summaryOut.println(l);
         }
+        summaryOut.flush();
         if (feed != null) {
-            feed.end(lines);
-            dashboard.close(1000);
+            step("ending the dashboard", () -> {
+                feed.end(lines);
+                dashboard.close(1000);
+            });
         }
         if (recorder != null) {
             recorder.close();
