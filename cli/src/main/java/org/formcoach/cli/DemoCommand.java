@@ -42,19 +42,22 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Runs formcoach on a simulated wearer, no hardware needed: one sensor on the sacrum, a",
-                "guided workout of Romanian deadlifts (one rep rounds a little, the next more), a plank",
-                "whose hips sag near the end, and bird-dogs (the pelvis rotates in the second rep).",
-                "The samples travel as they would from a real device: over MQTT through the embedded",
-                "broker (127.0.0.1 only) into the coaching engine. You see the live view with its",
-                "alerts here, the same on the dashboard in a browser, and the session summary at the",
-                "end. About 80 s at real time; --speed 4 for a quick look; --loop until Ctrl-C."},
+                "The whole live pipeline on a simulated wearer: no hardware needed.",
+                "",
+                "One sensor on the sacrum; a guided workout of three Romanian deadlifts",
+                "(the second rounds a little, the third more), a 15 s plank whose hips sag",
+                "near the end, and two bird-dogs (the pelvis rotates in the second). The",
+                "samples travel as a real device's would: over MQTT through the embedded",
+                "broker (127.0.0.1 only) into the coaching engine. You see the live view and",
+                "its alerts here, the same on the dashboard in a browser, and the session",
+                "summary at the end. About 80 s at real time."},
         footer = {"", "Examples:",
                 "  formcoach demo",
-                "  formcoach demo --speed 4 --no-dashboard",
-                "  formcoach demo --record demo.csv.gz && formcoach report demo.csv.gz -o demo.html",
-                "  formcoach demo --loop --dashboard-port 8080                  # leave it running for a screen",
-                "  formcoach demo --seed 7 --set hinge.lumbar_flexion.warn_deg=6  # another wearer, other thresholds"})
+                "  formcoach demo --speed 4 --no-dashboard          # a quick look",
+                "  formcoach demo --record demo.csv.gz",
+                "  formcoach report demo.csv.gz -o demo.html        # then read the report",
+                "  formcoach demo --loop --dashboard-port 8080      # keep it running",
+                "  formcoach demo --seed 7 --set hinge.lumbar_flexion.warn_deg=6"})
 public final class DemoCommand implements Callable<Integer> {
     static final String DEVICE = "demo-belt";
 

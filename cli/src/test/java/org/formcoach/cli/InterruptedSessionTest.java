@@ -3,13 +3,9 @@ package org.formcoach.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -30,42 +26,28 @@ class InterruptedSessionTest {
     void shouldEndCleanlyAndKeepEverythingRecordedWhenInterrupted(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("cut.csv.gz");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 FormcoachCommand.class.getName(), "demo", "--speed", "4", "--no-dashboard", "--view", "plain",
                 "--record", trace.toString())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
-        StringBuilder out = new StringBuilder();
-        CompletableFuture<Void> plank = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (out) {
-                        out.append(line).append('\n');
-                    }
-                    if (line.contains("now: plank")) {
-                        plank.complete(null);
-                    }
-                }
-            } catch (Exception ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try {
-            plank.get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!read(stdout).contains("now: plank") && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(50);
+            }
+            assertTrue(read(stdout).contains("now: plank"), () -> read(stdout) + read(stderr));
             Thread.sleep(1000);
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the process ended");
-            reader.join(5000);
         } finally {
             p.destroyForcibly();
         }
-        String printed;
-        synchronized (out) {
-            printed = out.toString();
-        }
-        assertTrue(printed.contains("Session summary: demo-belt"), () -> printed + "\n--- stderr\n" + read(dir.resolve("stderr.txt")));
+        String printed = read(stdout);
+        int exit = p.exitValue();
+        assertTrue(printed.contains("Session summary: demo-belt"), () -> printed + "\n--- exit " + exit
+                + "\n--- stderr\n" + read(stderr));
         assertTrue(printed.contains("hinge     3 reps"), printed);
         List<String> events = Files.readAllLines(dir.resolve("cut.events.jsonl"));
         assertTrue(events.get(events.size() - 1).contains("\"type\":\"summary\""),

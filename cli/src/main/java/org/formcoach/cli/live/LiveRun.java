@@ -333,7 +333,10 @@ public final class LiveRun {
         if (feed != null) {
             feed.start();
         }
-        hook = new Thread(() -> finish(true), "formcoach-shutdown");
+        hook = new Thread(() -> {
+            err.println("formcoach: interrupted: ending the session and keeping what was recorded");
+            finish(true);
+        }, "formcoach-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (keysActive() && view != null) {
             Thread keys = new Thread(this::readKeys, "formcoach-keys");
