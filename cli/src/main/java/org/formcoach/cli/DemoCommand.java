@@ -167,15 +167,29 @@ public final class DemoCommand implements Callable<Integer> {
             play(run, device, workout);
         } finally {
             int code = run.finish();
-            if (device != null) {
-                device.close();
-            }
-            broker.close();
+            closeQuietly(device, broker);
             if (code != ExitCodes.OK) {
                 return code;
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The summary is out: the virtual device and the broker close in the background (a
+     * second or two of MQTT goodbyes nobody is waiting for), given half a second before
+     * the command returns.
+     */
+    private static void closeQuietly(VirtualMqttDevice device, EmbeddedBroker broker) throws InterruptedException {
+        Thread closer = new Thread(() -> {
+            if (device != null) {
+                device.close();
+            }
+            broker.close();
+        }, "formcoach-demo-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(500);
     }
 
     /** Plays the workout (again and again with --loop) until it ends or the user ends the session. */

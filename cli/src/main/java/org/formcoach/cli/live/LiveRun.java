@@ -24,6 +24,7 @@ import org.formcoach.cli.record.RecordingException;
 import org.formcoach.cli.record.RecordingInfo;
 import org.formcoach.cli.record.SessionFiles;
 import org.formcoach.cli.record.SessionRecorder;
+import org.formcoach.cli.terminal.Ansi;
 import org.formcoach.cli.terminal.LiveView;
 import org.formcoach.cli.terminal.Terminal;
 import org.formcoach.engine.coach.CoachEvent;
@@ -180,10 +181,11 @@ public final class LiveRun {
         if (config.output == OutputMode.JSONL) {
             this.view = null;
         } else {
-            LiveView.Options o = LiveView.Options.forStdout(config.bell, config.coach.get("calibration.quiet_s"));
-            o = new LiveView.Options(interactive, interactive && org.formcoach.cli.terminal.Ansi.colourWanted(),
-                    o.unicode(), config.bell, o.quietSeconds(), config.header, interactive && keysActive()
-                    ? " keys: r+Enter recalibrate · q+Enter end the session (Ctrl-C too)" : null, o.columns());
+            String keys = interactive && keysActive()
+                    ? " keys: r+Enter recalibrate · q+Enter end the session (Ctrl-C too)" : null;
+            LiveView.Options o = new LiveView.Options(interactive, interactive && Ansi.colourWanted(),
+                    Ansi.unicodeWanted(), config.bell, config.coach.get("calibration.quiet_s"), config.header, keys,
+                    interactive ? Ansi.columns() : 80);
             this.view = new LiveView(out, board, o);
         }
     }

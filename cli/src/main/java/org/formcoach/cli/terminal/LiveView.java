@@ -49,20 +49,6 @@ public final class LiveView implements LiveListener, AutoCloseable {
     /** How the view looks. */
     public record Options(boolean interactive, boolean colour, boolean unicode, boolean bell, double quietSeconds,
                           Supplier<String> header, String footer, int columns) {
-        /** For standard output: interactive when it is a terminal. */
-        public static Options forStdout(boolean bell, double quietSeconds) {
-            boolean tty = Terminal.stdoutIsTerminal();
-            return new Options(tty, tty && Ansi.colourWanted(), Ansi.unicodeWanted(), bell, quietSeconds, null, null,
-                    tty ? Ansi.columns() : 80);
-        }
-
-        public Options withHeader(Supplier<String> h) {
-            return new Options(interactive, colour, unicode, bell, quietSeconds, h, footer, columns);
-        }
-
-        public Options withFooter(String f) {
-            return new Options(interactive, colour, unicode, bell, quietSeconds, header, f, columns);
-        }
     }
 
     private final PrintStream out;

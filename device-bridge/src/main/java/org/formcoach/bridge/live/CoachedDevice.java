@@ -12,7 +12,8 @@ public final class CoachedDevice {
     private final Coach coach;
     private final SampleChecks checks;
 
-    CoachedDevice(DeviceInfo info, Coach coach, SampleChecks checks) {
+    /** The engine loop makes these; public for taps tested on their own. */
+    public CoachedDevice(DeviceInfo info, Coach coach, SampleChecks checks) {
         this.info = info;
         this.coach = coach;
         this.checks = checks;
