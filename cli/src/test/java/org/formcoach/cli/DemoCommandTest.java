@@ -64,6 +64,15 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldSayAtOnceWhenTheRecordingCannotBeWritten(@TempDir Path dir) {
+        Path nowhere = dir.resolve("no-such-dir").resolve("demo.csv.gz");
+        Console c = Console.run("demo", "--no-dashboard", "--view", "plain", "--record", nowhere.toString());
+        assertEquals(ExitCodes.FAILURE, c.exitCode, c::toString);
+        assertTrue(c.err.contains("cannot record to " + nowhere + ": no such directory"), c.err);
+        assertTrue(!c.out.contains("calibrated"), "before any coaching: " + c.out);
+    }
+
+    @Test
     void shouldRefuseASpeedOutOfRange() {
         Console c = Console.run("demo", "--speed", "0");
         assertEquals(ExitCodes.USAGE, c.exitCode, c::toString);
