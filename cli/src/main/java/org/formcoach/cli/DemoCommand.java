@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.formcoach.bridge.broker.EmbeddedBroker;
 import org.formcoach.bridge.live.LiveSession;
@@ -143,13 +144,15 @@ public final class DemoCommand implements Callable<Integer> {
                     .dashboard(dashboard, dashboardBind, dashPort, dashboardPort != null)
                     .record(record, DEVICE).keys(true)
                     .hello(",\"plan\":\"" + workout.outline(" > ") + "\"");
-            LiveRun[] self = new LiveRun[1];
+            // The plan's announcements and the header line need the run, and the run needs them:
+            // it is filled in once prepared, before the session (and so any sample) starts.
+            AtomicReference<LiveRun> self = new AtomicReference<>();
             GuidedWorkout guide = new GuidedWorkout(workout.segments(),
                     loop ? workout.period() : Double.POSITIVE_INFINITY,
-                    (device, t, text) -> self[0].announce(device, t, text));
-            c.tap(guide).header(header(workout, guide, mode, self));
+                    (device, t, text) -> self.get().announce(device, t, text));
+            c.tap(guide).header(header(workout, guide, self));
             run = LiveRun.prepare(c, out, System.err);
-            self[0] = run;
+            self.set(run);
         } catch (java.net.BindException e) {
             broker.close();
             throw new CommandLine.ParameterException(cl, e.getMessage());
@@ -161,18 +164,16 @@ public final class DemoCommand implements Callable<Integer> {
         LiveSession.Builder builder = run.sessionBuilder().transport(transport);
         run.start(builder);
         VirtualMqttDevice device = null;
+        int code;
         try {
             awaitConnected(transport);
             device = connectDevice(broker.url());
             play(run, device, workout);
         } finally {
-            int code = run.finish();
+            code = run.finish();
             closeQuietly(device, broker);
-            if (code != ExitCodes.OK) {
-                return code;
-            }
         }
-        return ExitCodes.OK;
+        return code;
     }
 
     /**
@@ -269,13 +270,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The line above the status block: where in the plan the wearer is. */
-    private java.util.function.Supplier<String> header(DemoWorkout workout, GuidedWorkout guide, OutputMode mode,
-                                                        LiveRun[] run) {
+    private java.util.function.Supplier<String> header(DemoWorkout workout, GuidedWorkout guide,
+                                                        AtomicReference<LiveRun> run) {
         boolean colour = Ansi.colourWanted();
         String arrow = Ansi.unicodeWanted() ? " ▸ " : " > ";
         LiveStatus status = new LiveStatus();
         return () -> {
-            boolean seen = run[0] != null && run[0].board().read(0, status);
+            boolean seen = run.get() != null && run.get().board().read(0, status);
             int current = seen ? guide.segmentAtDeviceTime(status.t()) : 0;
             StringBuilder b = new StringBuilder(" workout: ");
             List<DemoWorkout.Segment> segs = workout.segments();

@@ -175,6 +175,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CoachOptions coachOptions;
 
+    private int exitCode;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -253,9 +255,18 @@ public final class LiveCommand implements Callable<Integer> {
         if (broker != null) {
             builder.closeAfterwards(broker);
         }
-        run.start(builder);
-        run.awaitEnd(duration);
-        return run.finish();
+        try {
+            run.start(builder);
+        } catch (IllegalArgumentException e) { // a transport refusing its settings (an MQTT URL it cannot use)
+            run.finish();
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        try {
+            run.awaitEnd(duration);
+        } finally {
+            exitCode = run.finish();
+        }
+        return exitCode;
     }
 
     private OutputMode outputMode(CommandLine cl) {

@@ -444,11 +444,13 @@ public final class LiveRun {
         }
         List<String> lines = summary.render();
         PrintStream summaryOut = view == null ? err : out;
-        summaryOut.println();
-        for (String l : lines) {
-            summaryOut.println(l);
+        if (session != null) { // a session that never started has nothing to sum up
+            summaryOut.println();
+            for (String l : lines) {
+                summaryOut.println(l);
+            }
+            summaryOut.flush();
         }
-        summaryOut.flush();
         if (feed != null) {
             step("ending the dashboard", () -> {
                 feed.end(lines);
