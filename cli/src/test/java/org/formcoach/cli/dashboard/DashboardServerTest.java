@@ -125,7 +125,7 @@ class DashboardServerTest {
             assertTrue(alert.contains("\"device\":\"belt-03\"") && alert.contains("\"fault\":\"hip_sag\""), alert);
             // 22.5 s at 8× is about 2.8 s of wall time: the feed sends some tens of updates, not one per sample.
             long statuses = browser.count("\"type\":\"status\"");
-            assertTrue(statuses > 20 && statuses < 2251 / 4, "decimated to the feed's tick: " + statuses);
+            assertTrue(statuses > 10 && statuses < 2251 / 4, "decimated to the feed's tick: " + statuses);
             feed.end(List.of("Session summary: test"));
             assertNotNull(browser.await("\"type\":\"end\"", Duration.ofSeconds(5)));
         } finally {
