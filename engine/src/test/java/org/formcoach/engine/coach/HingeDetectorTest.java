@@ -38,6 +38,29 @@ class HingeDetectorTest {
     }
 
     @Test
+    void shouldNumberRepsFromOneInEachExerciseOfAGuidedWorkout() {
+        List<Sample> samples = Scripts.hinge(BodyMotion.randomMounting(5), 6, 0, 0).samples(Placement.SACRUM);
+        List<CoachEvent> events = new java.util.ArrayList<>();
+        Coach coach = new Coach(Exercise.HINGE, CoachSettings.defaults(), 100, events::add);
+        boolean switched = false;
+        for (Sample s : samples) {
+            if (!switched && s.timeS > 19.2) { // rep 3 is back up at 18 s (3 s standing, then 5.5 s per rep)
+                coach.setExercise(Exercise.SQUAT);
+                switched = true;
+            }
+            coach.accept(s);
+        }
+        coach.finish(0);
+        List<CoachEvent.Rep> reps = Scripts.of(events, CoachEvent.Rep.class);
+        assertEquals(List.of(1, 2, 3, 1, 2, 3), reps.stream().map(CoachEvent.Rep::rep).toList(), events.toString());
+        assertEquals(List.of(Exercise.HINGE, Exercise.HINGE, Exercise.HINGE, Exercise.SQUAT, Exercise.SQUAT,
+                Exercise.SQUAT), reps.stream().map(CoachEvent.Rep::exercise).toList());
+        assertEquals(6, coach.reps());
+        assertEquals(3, coach.exerciseReps());
+        assertEquals(6, Scripts.of(events, CoachEvent.Summary.class).get(0).reps());
+    }
+
+    @Test
     void shouldNotCountPartialMovements() {
         BodyMotion m = BodyMotion.at(100).noise(0.1, 0.002, 1).stand(3);
         for (int i = 0; i < 4; i++) {
