@@ -11,25 +11,6 @@ public final class Waits {
     private Waits() {
     }
 
-    /** Until the device's decoded count has not moved for half a second and the engine queue is empty. */
-    public static boolean untilQuiet(LiveSession session, String device, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long last = -1;
-        long since = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            DeviceInfo d = session.registry().find(device);
-            long n = d == null ? -1 : d.wire().get(Outcome.SAMPLE);
-            if (n != last || session.queued() > 0) {
-                last = n;
-                since = System.nanoTime();
-            } else if (n > 0 && System.nanoTime() - since > 500_000_000L) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
-
     /** Until the device has decoded {@code n} samples and the engine has taken them all from the queue. */
     public static boolean untilDecoded(LiveSession session, String device, long n, Duration timeout)
             throws InterruptedException {
