@@ -60,6 +60,11 @@ public final class EndToEndLatency {
         System.out.printf(Locale.ROOT, "# %s, %d device(s) at %.0f Hz, %d connection(s), batch %d, %.0f s measured after "
                         + "%.0f s warm-up; load average %s%n", o.transport(), o.devices(), o.rateHz(), o.connections(),
                 o.batch(), o.durationS(), o.warmupS(), loadAverage());
+        print(o, run(o));
+    }
+
+    /** Runs the modes the options ask for (echo first when both) and returns what each measured. */
+    static List<Outcome> run(Options o) throws Exception {
         double traceSeconds = o.warmupS() + o.durationS() + 2;
         int windowFrom = (int) Math.round(o.warmupS() * o.rateHz());
         int windowTo = (int) Math.round((o.warmupS() + o.durationS()) * o.rateHz());
@@ -84,7 +89,7 @@ public final class EndToEndLatency {
                 outcomes.add(runSerial(o, mode, v, windowFrom, windowTo));
             }
         }
-        print(o, outcomes);
+        return outcomes;
     }
 
     private static Outcome runMqtt(Options o, String mode, Mosquitto broker, List<FaultTraces.Variant> faulty,
