@@ -40,4 +40,4 @@ echo "| transport | devices × Hz | connections | batch | mode | answered / expe
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 grep '^| [ms]' "$out" | grep -v '^| transport' || true
 echo
-grep '^RATIO' "$out" | sed 's/^RATIO /engine\/echo, /' || true
+grep '^RATIO' "$out" | sed 's/^RATIO //' || true

@@ -1,5 +1,7 @@
 package org.formcoach.benchmarks.e2e;
 
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -12,6 +14,11 @@ import org.HdrHistogram.Histogram;
  */
 final class Latencies {
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    /** Engine runs: publish → the engine decided (inbound), decided → the device has it (outbound). */
+    private final Histogram inbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram outbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    /** When the engine decided on a sample ("device@index" → nanoTime), reported by its listener. */
+    private final ConcurrentHashMap<String, Long> decisions = new ConcurrentHashMap<>();
     /** Marked samples sent in the measurement window: each should be answered once. */
     private long expected;
     /** Answers to marked samples of the window. */
@@ -27,9 +34,38 @@ final class Latencies {
         expected += n;
     }
 
-    synchronized void answered(long latencyNanos) {
-        answered++;
-        histogram.recordValue(Math.min(latencyNanos, histogram.getHighestTrackableValue()));
+    /** The engine decided an alert or clear on {@code device}'s sample {@code index} now (engine thread). */
+    void decided(String device, int index, long nanos) {
+        decisions.put(device + "@" + index, nanos);
+    }
+
+    /** The answer to {@code device}'s sample {@code index}, sent at {@code sentNanos}, arrived at {@code nowNanos}. */
+    void answered(String device, int index, long sentNanos, long nowNanos) {
+        Long decided = decisions.remove(device + "@" + index);
+        synchronized (this) {
+            answered++;
+            record(histogram, nowNanos - sentNanos);
+            if (decided != null) {
+                record(inbound, decided - sentNanos);
+                record(outbound, nowNanos - decided);
+            }
+        }
+    }
+
+    private static void record(Histogram h, long nanos) {
+        h.recordValue(Math.max(0, Math.min(nanos, h.getHighestTrackableValue())));
+    }
+
+    /** "inbound p50/p99/p99.9 … ms, outbound …" for engine runs; empty otherwise. */
+    synchronized String split() {
+        if (inbound.getTotalCount() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "publish → engine decided p50/p99/p99.9 %.3f/%.3f/%.3f ms, "
+                        + "decided → device %.3f/%.3f/%.3f ms", inbound.getValueAtPercentile(50) / 1e6,
+                inbound.getValueAtPercentile(99) / 1e6, inbound.getValueAtPercentile(99.9) / 1e6,
+                outbound.getValueAtPercentile(50) / 1e6, outbound.getValueAtPercentile(99) / 1e6,
+                outbound.getValueAtPercentile(99.9) / 1e6);
     }
 
     synchronized void countUnexpected() {

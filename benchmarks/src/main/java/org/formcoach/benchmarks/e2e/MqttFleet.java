@@ -199,7 +199,7 @@ final class MqttFleet implements AutoCloseable {
                 d.answered[k] = true;
             }
             if (k >= windowFrom && k < windowTo) {
-                latencies.answered(now - sent);
+                latencies.answered(d.id, k, sent, now);
             }
         }
 

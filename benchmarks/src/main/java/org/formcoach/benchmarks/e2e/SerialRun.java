@@ -163,7 +163,7 @@ final class SerialRun implements AutoCloseable {
                 } else if (at > 0) {
                     answered[k] = true;
                     if (k >= windowFrom && k < windowTo) {
-                        latencies.answered(now - at);
+                        latencies.answered("dev0", k, at, now);
                     }
                 }
             }
