@@ -53,6 +53,8 @@ final class Mosquitto implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+        // Not left running when the harness is stopped (Ctrl-C, a timeout).
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "e2e-stop-mosquitto"));
         return new Mosquitto(p, port, dir);
     }
 

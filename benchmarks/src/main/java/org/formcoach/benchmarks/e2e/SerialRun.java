@@ -38,6 +38,7 @@ final class SerialRun implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("socat.log").toFile())
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(socat::destroyForcibly, "e2e-stop-socat"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!(Files.exists(devicePath) && Files.exists(hostPath))) {
             if (System.nanoTime() > deadline || !socat.isAlive()) {
@@ -66,6 +67,8 @@ final class SerialRun implements AutoCloseable {
         echo = new ProcessBuilder("sh", "-c", "exec cat <\"$0\" >\"$0\"", real)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        Process started = echo;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "e2e-stop-echo"));
         Thread.sleep(200);
         if (!echo.isAlive()) {
             throw new IOException("the echo process ended at once");
