@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code formcoach evaluate}: precision, recall, latency and rep counts on labelled traces. */
 @Command(name = "evaluate",
+        header = "Score the detectors on labelled traces: recall, precision, latency, reps.",
         mixinStandardHelpOptions = true,
         description = {
                 "Scores the detectors on labelled traces: generates a suite (every exercise x one or two",
@@ -50,11 +51,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             defaultValue = "" + Suite.REPORT_FIRST_SEED)
     long seed;
 
-    @Option(names = "--faulty", paramLabel = "N", defaultValue = "6",
+    @Option(names = "--faulty", paramLabel = "N", defaultValue = "10",
             description = "Traces with faults per group (default ${DEFAULT-VALUE}).")
     int faulty;
 
-    @Option(names = "--clean", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--clean", paramLabel = "N", defaultValue = "5",
             description = "Clean traces per group (default ${DEFAULT-VALUE}).")
     int clean;
 

@@ -15,12 +15,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FormcoachCommand.Version.class,
         description = {
-                "Form coaching for the lower back from a wearable IMU: tells you, live, the moment",
-                "your back rounds in a hinge, your hips sag in a plank or your pelvis rotates in a bird-dog."},
+                "Form coaching for the lower back from a wearable IMU: tells you, live, the moment your back",
+                "rounds in a hinge, your hips sag in a plank or your pelvis rotates in a bird-dog.", ""},
         subcommands = {
-                OrientCommand.class,
-                ReplayCommand.class,
+                DemoCommand.class,
                 LiveCommand.class,
+                ReplayCommand.class,
+                OrientCommand.class,
                 StreamCommand.class,
                 PortsCommand.class,
                 ImportCommand.class,

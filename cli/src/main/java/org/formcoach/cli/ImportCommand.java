@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code formcoach import IN -o OUT}: another tool's IMU CSV as a formcoach trace. */
 @Command(name = "import",
+        header = "Convert a recording in another CSV layout into a formcoach trace.",
         mixinStandardHelpOptions = true,
         description = {
                 "Converts an IMU recording in another CSV layout into a formcoach trace",

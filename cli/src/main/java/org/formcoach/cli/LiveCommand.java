@@ -1,21 +1,14 @@
 package org.formcoach.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.formcoach.bridge.broker.EmbeddedBroker;
-import org.formcoach.bridge.live.BridgeEvent;
-import org.formcoach.bridge.live.LiveJson;
-import org.formcoach.bridge.live.LiveListener;
 import org.formcoach.bridge.live.LiveSession;
 import org.formcoach.bridge.mqtt.MqttOptions;
 import org.formcoach.bridge.mqtt.MqttTransport;
@@ -25,14 +18,14 @@ import org.formcoach.bridge.serial.SerialTransport;
 import org.formcoach.bridge.session.DeviceIds;
 import org.formcoach.bridge.wire.TextColumn;
 import org.formcoach.bridge.wire.TextFormat;
-import org.formcoach.engine.coach.CoachEvent;
+import org.formcoach.cli.live.LiveRun;
+import org.formcoach.cli.live.OutputMode;
 import org.formcoach.engine.coach.CoachSettings;
 import org.formcoach.engine.coach.Exercise;
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Units;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,21 +33,37 @@ import picocli.CommandLine.Option;
 /** {@code formcoach live --serial PORT | --mqtt [URL]}: coach a real sensor (CONTRACT §2). */
 @Command(name = "live",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Coaches a real sensor: reads it over USB serial or MQTT, prints what the coach says as it",
-                "happens, and sends each alert back to the device (so it can buzz). Ctrl-C ends the session",
-                "and prints the totals. Wire formats and topics: docs/protocols.md.",
-                "--mqtt without a URL starts a broker inside formcoach (127.0.0.1:1883 unless told otherwise)."},
+                "Coaches a real sensor over USB serial or MQTT.",
+                "",
+                "First it guides calibration (stand tall and still, then one slow forward",
+                "movement), then shows the live view: exercise and phase, each fault rule's",
+                "angle against its thresholds, reps, the hold timer, alerts in colour with",
+                "a beep, the connection and packet loss. Every alert also goes back to the",
+                "device (so it can buzz) and to the dashboard in a browser. Ctrl-C (or",
+                "q+Enter) ends the session: the summary is printed and everything recorded",
+                "is kept. r+Enter recalibrates. Wire formats: docs/protocols.md; a",
+                "walk-through: docs/user-guide.md. --mqtt without a URL starts a broker",
+                "inside formcoach (127.0.0.1:1883 unless told otherwise)."},
         footer = {"", "Examples:",
                 "  formcoach ports",
                 "  formcoach live --serial /dev/ttyUSB0 --exercise hinge",
-                "  formcoach live --serial /dev/ttyACM0 --baud 921600 --wire binary --exercise squat",
-                "  formcoach live --serial COM3 --columns t_ms,ax,ay,az,gx,gy,gz --accel-unit m/s2 --exercise plank",
-                "  formcoach live --mqtt --exercise plank                      # embedded broker on 127.0.0.1:1883",
-                "  formcoach live --mqtt --bind 0.0.0.0 --username coach --password-file pw.txt --exercise hinge",
-                "  formcoach live --mqtt tcp://broker.local:1883 --exercise bird-dog --format jsonl",
-                "  formcoach live --mqtt ssl://broker.local:8883 --tls-ca ca.pem --username u --password-file pw.txt \\",
-                "      --exercise squat"})
+                "  formcoach live --serial /dev/ttyUSB0 --exercise plank --record mon.csv.gz",
+                "  formcoach live --serial /dev/ttyACM0 --baud 921600 --wire binary \\",
+                "      --exercise squat",
+                "  formcoach live --serial COM3 --columns t_ms,ax,ay,az,gx,gy,gz \\",
+                "      --accel-unit m/s2 --exercise plank",
+                "  formcoach live --mqtt --exercise plank     # embedded broker, port 1883",
+                "  formcoach live --mqtt --bind 0.0.0.0 --username coach \\",
+                "      --password-file pw.txt --exercise hinge",
+                "  formcoach live --mqtt tcp://broker.local:1883 --exercise bird-dog \\",
+                "      --format jsonl",
+                "  formcoach live --mqtt ssl://broker.local:8883 --tls-ca ca.pem \\",
+                "      --username u --password-file pw.txt --exercise squat",
+                "  formcoach live --config gym.conf           # ports, alerts, thresholds",
+                "  formcoach live --serial /dev/ttyUSB0 --exercise hinge \\",
+                "      --dashboard-bind 0.0.0.0               # a phone on the LAN watches"})
 public final class LiveCommand implements Callable<Integer> {
     enum Output { text, jsonl }
 
@@ -63,26 +72,55 @@ public final class LiveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    @Option(names = "--serial", paramLabel = "PORT",
+            description = "Serial port: a name from 'formcoach ports' (ttyUSB0, COM3) or a path (/dev/ttyACM0, a socat link).")
+    String serial;
 
-    static final class Source {
-        @Option(names = "--serial", paramLabel = "PORT",
-                description = "Serial port: a name from 'formcoach ports' (ttyUSB0, COM3) or a path (/dev/ttyACM0, a socat link).")
-        String serial;
+    @Option(names = "--mqtt", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = "MQTT broker URL (tcp://host:1883, ssl://host:8883); without one, start the embedded broker.")
+    String mqtt;
 
-        @Option(names = "--mqtt", paramLabel = "URL", arity = "0..1", fallbackValue = "",
-                description = "MQTT broker URL (tcp://host:1883, ssl://host:8883); without one, start the embedded broker.")
-        String mqtt;
-    }
-
-    @Option(names = "--exercise", required = true, paramLabel = "EX",
+    @Option(names = "--exercise", paramLabel = "EX",
             description = "hinge (deadlift, RDL, good morning, kettlebell swing), squat, plank or bird-dog.")
     String exercise;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record the raw trace (FILE.csv or FILE.csv.gz) and, beside it, the events (FILE.events.jsonl);"
+                    + " flushed every 0.5 s. Read it with 'formcoach report FILE'.")
+    Path record;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings, ports and alert channels from a file of 'key = value' lines; flags win over it.")
+    Path config;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|jsonl",
             description = "Output: text for people (default) or JSON lines (the replay format plus a device field).")
     Output format;
+
+    @Option(names = "--view", defaultValue = "auto", paramLabel = "MODE",
+            description = "Text output: auto (live view on a terminal, plain lines otherwise), plain or interactive.")
+    String view;
+
+    @Option(names = "--bell", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Ring the terminal bell on each alert (default on; --no-bell to keep quiet).")
+    boolean bell;
+
+    @Option(names = "--alerts-to-device", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Send each alert back to the device so it can buzz (default on).")
+    boolean alertsToDevice;
+
+    @Option(names = "--dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve the live dashboard (default on; --no-dashboard to skip).")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Dashboard port (default 8765, another free one if"
+            + " taken; 0 = any free port).")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "Dashboard address (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets a phone on"
+                    + " the network watch, with no password).")
+    String dashboardBind;
 
     @Option(names = "--rate", defaultValue = "100", paramLabel = "HZ",
             description = "Nominal sample rate of devices that do not announce one (default ${DEFAULT-VALUE}).")
@@ -113,7 +151,8 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Serial text without a sensor column: where the sensor sits, sacrum, lumbar or thoracolumbar (default lumbar).")
     String sensor;
 
-    @Option(names = "--device", paramLabel = "ID", description = "Serial: the device id (default: from the port name).")
+    @Option(names = "--device", paramLabel = "ID",
+            description = "Serial: the device id (default: from the port name). MQTT: the device to record (default: the first to send).")
     String device;
 
     // mqtt
@@ -136,9 +175,24 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CoachOptions coachOptions;
 
+    private int exitCode;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
+        ConfigFile file = config == null ? ConfigFile.none() : ConfigFile.read(config, cl);
+        for (String note : file.applyOptions(cl)) {
+            System.err.println("formcoach: " + note);
+        }
+        if ((serial == null) == (mqtt == null)) {
+            throw new CommandLine.ParameterException(cl, serial == null
+                    ? "give a source: --serial PORT or --mqtt [URL] (or serial.port / mqtt.url in --config)"
+                    : "--serial and --mqtt are mutually exclusive: give one source");
+        }
+        if (exercise == null) {
+            throw new CommandLine.ParameterException(cl,
+                    "give --exercise EX (hinge, squat, plank or bird-dog), or exercise = … in --config");
+        }
         Exercise ex;
         try {
             ex = Exercise.parse(exercise);
@@ -148,60 +202,91 @@ public final class LiveCommand implements Callable<Integer> {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new CommandLine.ParameterException(cl, "--rate must be a positive number");
         }
-        CoachSettings settings = coachOptions.resolve(cl);
+        if (duration != null && !(duration > 0)) {
+            throw new CommandLine.ParameterException(cl, "--duration must be a positive number of seconds");
+        }
+        OutputMode mode = outputMode(cl);
+        int dashPort = dashboardPort == null ? org.formcoach.cli.dashboard.DashboardServer.DEFAULT_PORT : dashboardPort;
+        if (dashPort < 0 || dashPort > 65535) {
+            throw new CommandLine.ParameterException(cl, "--dashboard-port must be 0-65535");
+        }
+        CoachSettings settings = coachOptions.resolve(cl, file.coachSettings(CoachSettings.defaults(), cl));
         char[] password = readPassword(cl);
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        LiveSession.Builder builder = LiveSession.builder(ex, listener(out)).settings(settings).rateHz(rate);
+        SerialOptions serialOptions = serial != null ? serialOptions(cl) : null;
+        MqttOptions mqttOptions = null;
+        if (mqtt != null && !mqtt.isEmpty()) {
+            mqttOptions = mqttOptions(cl, mqtt, password);
+        }
+        String recordDevice = serialOptions != null ? serialOptions.deviceId() : device;
+        if (recordDevice != null && !DeviceIds.isValid(recordDevice)) {
+            throw new CommandLine.ParameterException(cl, "--device: ids are 1-64 characters of A-Z a-z 0-9 _ -");
+        }
+
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        LiveRun.Config c = new LiveRun.Config().title("live").exercise(ex).coach(settings).rateHz(rate).output(mode)
+                .bell(bell).alertsToDevices(alertsToDevice)
+                .dashboard(dashboard, dashboardBind, dashPort, dashboardPort != null)
+                .record(record, recordDevice).keys(true);
+        EmbeddedBroker broker = null;
+        if (mqtt != null && mqtt.isEmpty()) {
+            broker = startBroker(cl, password);
+            mqttOptions = mqttOptions(cl, broker.url(), password);
+        }
+        LiveRun run;
         try {
-            if (source.serial != null) {
-                builder.transport(new SerialTransport(serialOptions(cl)));
-            } else {
-                String url = source.mqtt;
-                if (url.isEmpty()) {
-                    EmbeddedBroker broker = startBroker(cl, password);
-                    builder.closeAfterwards(broker);
-                    url = broker.url();
-                }
-                MqttOptions options;
-                try {
-                    options = MqttOptions.of(url).withCredentials(username, password);
-                    if (tlsCa != null) {
-                        options = options.withTlsCa(tlsCa);
-                    }
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(cl, e.getMessage());
-                }
-                builder.transport(new MqttTransport(options));
+            run = LiveRun.prepare(c, out, System.err);
+        } catch (java.net.BindException e) {
+            if (broker != null) {
+                broker.close();
             }
-        } catch (CommandLine.ParameterException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
             throw e;
         }
-        return run(builder, out);
+        LiveSession.Builder builder = run.sessionBuilder();
+        if (serialOptions != null) {
+            builder.transport(new SerialTransport(serialOptions));
+        } else {
+            builder.transport(new MqttTransport(mqttOptions));
+        }
+        if (broker != null) {
+            builder.closeAfterwards(broker);
+        }
+        try {
+            run.start(builder);
+        } catch (IllegalArgumentException e) { // a transport refusing its settings (an MQTT URL it cannot use)
+            run.finish();
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        try {
+            run.awaitEnd(duration);
+        } finally {
+            exitCode = run.finish();
+        }
+        return exitCode;
     }
 
-    private int run(LiveSession.Builder builder, PrintWriter out) throws InterruptedException {
-        LiveSession session = builder.start();
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            session.close();
-            out.flush();
-            closed.countDown();
-        }, "formcoach-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        if (duration != null) {
-            Thread.sleep((long) (duration * 1000));
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                closed.await();
-                return ExitCodes.OK;
-            }
-            session.close();
-            out.flush();
-        } else {
-            closed.await();
+    private OutputMode outputMode(CommandLine cl) {
+        if (format == Output.jsonl) {
+            return OutputMode.JSONL;
         }
-        return ExitCodes.OK;
+        try {
+            return OutputMode.parse(view);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--view: " + e.getMessage());
+        }
+    }
+
+    private MqttOptions mqttOptions(CommandLine cl, String url, char[] password) {
+        try {
+            MqttOptions options = MqttOptions.of(url).withCredentials(username, password);
+            return tlsCa != null ? options.withTlsCa(tlsCa) : options;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
     }
 
     private SerialOptions serialOptions(CommandLine cl) {
@@ -217,7 +302,7 @@ public final class LiveCommand implements Callable<Integer> {
         try {
             List<TextColumn> cols = columns == null ? null : TextColumn.parseList(columns);
             TextFormat text = new TextFormat(cols, a, g, p, rate);
-            SerialOptions o = SerialOptions.of(source.serial).withBaud(baud)
+            SerialOptions o = SerialOptions.of(serial).withBaud(baud)
                     .withFormat(wire == Wire.binary ? SerialFormat.BINARY : SerialFormat.TEXT).withText(text);
             return device == null ? o : o.withDeviceId(DeviceIds.require(device));
         } catch (IllegalArgumentException e) {
@@ -248,40 +333,5 @@ public final class LiveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--password-file: " + passwordFile + " is empty");
         }
         return lines.get(0).toCharArray();
-    }
-
-    private LiveListener listener(PrintWriter out) {
-        boolean json = format == Output.jsonl;
-        StringBuilder line = new StringBuilder(256);
-        return new LiveListener() {
-            @Override
-            public void coachEvent(String device, CoachEvent event) {
-                line.setLength(0);
-                if (json) {
-                    LiveJson.append(line, device, event);
-                } else {
-                    line.append('[').append(device).append("] ").append(TextEvents.describe(event));
-                }
-                out.println(line);
-                out.flush();
-            }
-
-            @Override
-            public void bridgeEvent(BridgeEvent event) {
-                line.setLength(0);
-                if (json) {
-                    LiveJson.append(line, event);
-                } else {
-                    line.append('[').append(event.device()).append("] ").append(LiveText.describe(event));
-                }
-                out.println(line);
-                out.flush();
-            }
-
-            @Override
-            public void note(String message) {
-                System.err.println("formcoach: " + message);
-            }
-        };
     }
 }

@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.formcoach.bridge.live.BridgeEvent;
 
 /** The bridge's own events in plain English, one line each (coach events use {@link TextEvents}). */
-final class LiveText {
+public final class LiveText {
     private LiveText() {
     }
 
-    static String describe(BridgeEvent e) {
+    public static String describe(BridgeEvent e) {
         String when = String.format(Locale.ROOT, "%8.2f s  ", e.t());
         if (e instanceof BridgeEvent.DeviceSeen d) {
             return when + "device connected (" + d.transport() + ")";

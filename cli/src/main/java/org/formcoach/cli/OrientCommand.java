@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code formcoach orient FILE}: the orientation filter alone, one CSV row per sample (CONTRACT §2). */
 @Command(name = "orient",
+        header = "The orientation filter alone: one CSV row of quaternion and Euler angles per sample.",
         mixinStandardHelpOptions = true,
         description = {
                 "Orientation only: runs the orientation filter over one sensor of a trace and prints",

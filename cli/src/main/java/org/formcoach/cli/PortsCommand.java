@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 
 /** {@code formcoach ports}: the serial ports this machine has, for {@code live --serial}. */
 @Command(name = "ports",
+        header = "List the serial ports to give to live --serial.",
         mixinStandardHelpOptions = true,
         description = {"Lists the serial ports: the name to give 'live --serial', and what the system says each is."},
         footer = {"", "Examples:",

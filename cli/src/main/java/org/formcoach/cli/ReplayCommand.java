@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code formcoach replay FILE --exercise EX}: a recorded or synthetic trace through the coach (CONTRACT §2). */
 @Command(name = "replay",
+        header = "Run a trace through the coach: calibration, reps, holds, alerts as JSON lines or text.",
         mixinStandardHelpOptions = true,
         description = {
                 "Runs a trace through the coaching engine: calibration, reps, holds, alerts.",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code formcoach report SESSION}: a recorded session as one self-contained HTML page, and CSV tables. */
 @Command(name = "report",
+        header = "Turn a recorded session into one HTML report (and CSV) for a coach.",
         mixinStandardHelpOptions = true,
         description = {
                 "Turns a recorded session into one HTML page a coach or physio can read",

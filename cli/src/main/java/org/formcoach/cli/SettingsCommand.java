@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code formcoach settings}: every threshold and timing, with the defaults' comments and sources. */
 @Command(name = "settings",
+        header = "Print every threshold and timing with where its default comes from.",
         mixinStandardHelpOptions = true,
         description = {
                 "Prints every coaching setting (thresholds in degrees, timings in seconds) with the",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code formcoach simulate}: writes a synthetic trace and its ground-truth labels (CONTRACT §2). */
 @Command(name = "simulate",
+        header = "Write a synthetic labelled trace of a simulated wearer.",
         mixinStandardHelpOptions = true,
         description = {
                 "Writes a synthetic trace of a simulated wearer (body model, sensor errors,",

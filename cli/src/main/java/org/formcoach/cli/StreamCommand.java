@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code formcoach stream TRACE --serial PORT | --mqtt URL}: a trace played by a virtual device. */
 @Command(name = "stream",
+        header = "Play a trace through a virtual device into a serial port or an MQTT broker.",
         mixinStandardHelpOptions = true,
         description = {
                 "Plays a trace through a virtual device over the real wire formats: into a serial port (e.g. one",

@@ -30,6 +30,8 @@ public final class TextEvents {
             return when + String.format(Locale.ROOT, "%s hold: %.1f s", h.exercise().cliName(), h.durationS());
         } else if (event instanceof CoachEvent.Warning w) {
             return when + "note: " + w.message();
+        } else if (event instanceof CoachEvent.ExerciseStarted x) {
+            return when + "now: " + x.exercise().cliName();
         } else if (event instanceof CoachEvent.Summary s) {
             return when + String.format(Locale.ROOT, "done: %d reps, %d alerts, %d samples, %d bad rows",
                     s.reps(), s.alerts(), s.samples(), s.badRows());

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +84,50 @@ class LiveCommandTest {
         assertTrue(out.contains("\"device\":\"belt-09\""), out);
         assertTrue(out.contains("ALERT hip_sag warn (#1)"), () -> "the device got the alert back: " + out);
         assertTrue(out.contains("\"type\":\"device_summary\",\"device\":\"belt-09\""), out);
+    }
+
+    @Test
+    void shouldGuideCalibrationRecordTheSessionAndPrintTheSummary(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("plank.csv.gz");
+        writePlank(trace);
+        Path recording = dir.resolve("monday.csv.gz");
+        int port = freePort();
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> live = pool.submit(() -> FormcoachCommand.execute("live", "--mqtt", "--port",
+                    Integer.toString(port), "--exercise", "plank", "--view", "plain", "--no-dashboard", "--record",
+                    recording.toString(), "--duration", "10"));
+            assertTrue(awaitListening(port), "the embedded broker came up");
+            Thread.sleep(500);
+            assertEquals(ExitCodes.OK, FormcoachCommand.execute("stream", trace.toString(), "--mqtt",
+                    "tcp://127.0.0.1:" + port, "--device", "belt-10", "--speed", "4", "--linger", "0.5"));
+            assertEquals(ExitCodes.OK, live.get(60, TimeUnit.SECONDS));
+        } finally {
+            System.setOut(original);
+            pool.shutdownNow();
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("[belt-10]") && out.contains("calibrating: stand tall and still for 2 s"), out);
+        assertTrue(out.contains("calibrating: now get down into your plank"), out);
+        assertTrue(out.contains("WARN  hips sagging"), out);
+        assertTrue(out.contains("Session summary: belt-10"), out);
+        assertTrue(out.contains("plank     held"), out);
+        assertTrue(out.contains("Recorded 2251 samples to " + recording), "every sample recorded: " + out);
+        String events = Files.readString(dir.resolve("monday.events.jsonl"));
+        assertTrue(events.contains("\"fault\":\"hip_sag\"") && events.contains("\"type\":\"summary\""), events);
+    }
+
+    private static void writePlank(Path trace) throws IOException {
+        List<Sample> samples = BodyMotion.at(100).noise(0.05, 0.001, 1)
+                .stand(3).move(2.5, 85, 0, 0).hold(8).move(3, 97, 0, 0).hold(6).samples(Placement.SACRUM);
+        try (TraceWriter w = TraceWriter.create(trace, TraceWriter.options().sensorColumn(true).rateHz(100))) {
+            for (Sample s : samples) {
+                w.write(s);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

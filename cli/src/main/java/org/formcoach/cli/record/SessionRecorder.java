@@ -372,6 +372,19 @@ public final class SessionRecorder implements AutoCloseable {
         }
     }
 
+    /**
+     * For an owner that closes the recorder itself when the JVM shuts down, after the
+     * session's last events (the clears and summary a live session emits as it ends): drops
+     * the recorder's own shutdown hook, which could otherwise close the files first.
+     */
+    public void closedByOwnerAtShutdown() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already exiting: the hook is running or has run.
+        }
+    }
+
     /** Whether samples are still being recorded (false after a failure or {@link #close}). */
     public boolean isRecording() {
         return !stopping && failure == null;

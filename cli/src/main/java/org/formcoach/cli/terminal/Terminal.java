@@ -14,6 +14,11 @@ public final class Terminal {
         return isTerminal(2);
     }
 
+    /** Standard input comes from a terminal (someone can type keys). */
+    public static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
     /** Standard output goes to a terminal. */
     public static boolean stdoutIsTerminal() {
         return isTerminal(1);

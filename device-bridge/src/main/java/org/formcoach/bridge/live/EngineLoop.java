@@ -31,6 +31,8 @@ public final class EngineLoop implements Runnable {
     private final double defaultRateHz;
     private final double reportGapSeconds;
     private final LiveListener listener;
+    private final SampleTap tap;
+    private final boolean alertsToDevices;
     private final ConcurrentLinkedQueue<Object> control = new ConcurrentLinkedQueue<>();
     private final SampleQueue.Consumer consumer = this::onSample;
     private DeviceState[] states;
@@ -38,12 +40,25 @@ public final class EngineLoop implements Runnable {
     private volatile boolean stopping;
     private volatile boolean finished;
     private long lastBadInputCheck = System.nanoTime();
+    private long tapFailures;
 
     /**
      * @param reportGapSeconds gaps at least this long are reported as events (all are counted)
      */
     public EngineLoop(DeviceRegistry registry, SampleQueue queue, Exercise exercise, CoachSettings settings,
                       double defaultRateHz, double reportGapSeconds, LiveListener listener) {
+        this(registry, queue, exercise, settings, defaultRateHz, reportGapSeconds, listener, SampleTap.NONE, true);
+    }
+
+    /**
+     * @param tap             sees every accepted sample before and after the device's coach
+     * @param alertsToDevices whether alerts and clears go back to the devices (false: only to the listener)
+     */
+    public EngineLoop(DeviceRegistry registry, SampleQueue queue, Exercise exercise, CoachSettings settings,
+                      double defaultRateHz, double reportGapSeconds, LiveListener listener, SampleTap tap,
+                      boolean alertsToDevices) {
+        this.tap = tap;
+        this.alertsToDevices = alertsToDevices;
         this.registry = registry;
         this.queue = queue;
         this.exercise = exercise;
@@ -59,6 +74,7 @@ public final class EngineLoop implements Runnable {
         final DeviceInfo info;
         final Coach coach;
         final SampleChecks checks;
+        final CoachedDevice view;
         double lastTime;
         long currentReceiveNanos;
         long alertNumber;
@@ -69,6 +85,7 @@ public final class EngineLoop implements Runnable {
             this.info = info;
             this.checks = new SampleChecks(rateHz);
             this.coach = new Coach(exercise, settings, rateHz, this);
+            this.view = new CoachedDevice(info, coach, checks);
         }
 
         @Override
@@ -80,7 +97,7 @@ public final class EngineLoop implements Runnable {
             } else if (event instanceof CoachEvent.Clear c) {
                 message = AlertMessage.of(info.id(), c, ++alertNumber, currentReceiveNanos);
             }
-            if (message != null) {
+            if (message != null && alertsToDevices) {
                 alertsSent++;
                 info.route().offer(message);
             }
@@ -148,6 +165,21 @@ public final class EngineLoop implements Runnable {
         });
     }
 
+    /**
+     * Makes every device's coach forget its calibration (the wearer re-strapped the sensor,
+     * or asked for it): each emits a {@code warning} and recalibrates on the next quiet
+     * standing and forward movement.
+     */
+    public void recalibrate() {
+        submit(() -> {
+            for (DeviceState s : states) {
+                if (s != null) {
+                    s.coach.recalibrate();
+                }
+            }
+        });
+    }
+
     private record Note(String message) {
     }
 
@@ -173,7 +205,24 @@ public final class EngineLoop implements Runnable {
         }
         st.lastTime = s.timeS;
         st.currentReceiveNanos = s.receiveNanos;
+        try {
+            tap.beforeCoach(st.view, s);
+        } catch (RuntimeException e) {
+            tapFailed(e);
+        }
         st.coach.accept(s);
+        try {
+            tap.afterCoach(st.view, s);
+        } catch (RuntimeException e) {
+            tapFailed(e);
+        }
+    }
+
+    /** A failing tap (a bug in a view or recorder) must not stop the coaching: said once, counted. */
+    private void tapFailed(RuntimeException e) {
+        if (tapFailures++ == 0) {
+            listener.note("a sample tap failed (coaching goes on): " + e);
+        }
     }
 
     private void runControl() {

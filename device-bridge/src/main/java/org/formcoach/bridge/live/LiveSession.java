@@ -33,7 +33,8 @@ public final class LiveSession implements AutoCloseable {
     private LiveSession(Builder b) {
         this.registry = new DeviceRegistry(b.maxDevices);
         this.queue = new SampleQueue(b.queueCapacity);
-        this.engine = new EngineLoop(registry, queue, b.exercise, b.settings, b.rateHz, b.reportGapSeconds, b.listener);
+        this.engine = new EngineLoop(registry, queue, b.exercise, b.settings, b.rateHz, b.reportGapSeconds, b.listener,
+                b.tap, b.alertsToDevices);
         this.engineThread = new Thread(engine, "formcoach-engine");
         this.transports = List.copyOf(b.transports);
         this.resources = List.copyOf(b.resources);
@@ -54,6 +55,8 @@ public final class LiveSession implements AutoCloseable {
         private int maxDevices = 1024;
         private int queueCapacity = 1 << 16;
         private Duration closeTimeout = Duration.ofSeconds(3);
+        private SampleTap tap = SampleTap.NONE;
+        private boolean alertsToDevices = true;
         private final List<Transport> transports = new ArrayList<>();
         private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -94,6 +97,18 @@ public final class LiveSession implements AutoCloseable {
 
         public Builder closeTimeout(Duration d) {
             this.closeTimeout = d;
+            return this;
+        }
+
+        /** Sees every sample on the engine thread, before and after the coach (recorder, live view). */
+        public Builder tap(SampleTap t) {
+            this.tap = SampleTap.both(this.tap, t);
+            return this;
+        }
+
+        /** Whether alerts go back to the devices (default true; false: the listener alone hears them). */
+        public Builder alertsToDevices(boolean send) {
+            this.alertsToDevices = send;
             return this;
         }
 

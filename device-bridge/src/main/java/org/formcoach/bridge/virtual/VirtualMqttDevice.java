@@ -159,9 +159,18 @@ public final class VirtualMqttDevice extends VirtualDevice {
         }
     }
 
+    private int batchSensor;
+
     @Override
     protected boolean send(Sample s, long sequence) {
+        // A JSON batch names one sensor (docs/protocols.md §3.2): a sample of another sensor
+        // sends the batch so far first.
+        boolean sent = true;
+        if (format == MqttPayloadFormat.JSON_BATCH && inBatch > 0 && s.sensor != batchSensor) {
+            sent = publishBatch();
+        }
         if (inBatch == 0) {
+            batchSensor = s.sensor;
             batchT0 = s.timeS;
             batchSeq0 = sequence;
             json.setLength(0);
@@ -226,9 +235,9 @@ public final class VirtualMqttDevice extends VirtualDevice {
         batchTimes[inBatch] = s.timeS;
         inBatch++;
         if (inBatch >= batchSize) {
-            return publishBatch();
+            return publishBatch() && sent;
         }
-        return true;
+        return sent;
     }
 
     @Override

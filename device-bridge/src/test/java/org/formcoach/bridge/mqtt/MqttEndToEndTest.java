@@ -84,6 +84,29 @@ class MqttEndToEndTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(MqttPayloadFormat.class)
+    void shouldKeepTheSensorsOfATwoSensorDeviceApart(MqttPayloadFormat format) throws Exception {
+        List<Sample> trace = PlankTrace.saggingTwoSensors();
+        CollectingListener events = new CollectingListener();
+        String id = "two-" + format.name().toLowerCase().replace('_', '-');
+        MqttTransport mqtt = new MqttTransport(MqttOptions.of(brokers.url(Brokers.Kind.values()[0])));
+        try (LiveSession session = LiveSession.builder(Exercise.PLANK, events).transport(mqtt).start()) {
+            awaitConnected(mqtt);
+            try (VirtualMqttDevice device = new VirtualMqttDevice(id, brokers.url(Brokers.Kind.values()[0]), format, 10)) {
+                device.connect(WAIT);
+                device.play(trace, 20);
+                assertNotNull(device.awaitAlert(Fault.HIP_SAG, WAIT), () -> "no hip_sag alert; events:\n" + events.dump());
+                Waits.untilDecoded(session, id, trace.size(), WAIT);
+                session.close();
+                BridgeEvent.DeviceSummary summary = events.bridge(BridgeEvent.DeviceSummary.class, id).get(0);
+                assertEquals(trace.size(), summary.samples());
+                assertEquals(0, summary.badInput(), summary::badDetail);
+                assertEquals(2, events.coach(CoachEvent.Calibrated.class, id).size(), "both sensors calibrated");
+            }
+        }
+    }
+
     static void awaitConnected(MqttTransport mqtt) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!mqtt.isConnected() && System.nanoTime() < deadline) {

@@ -8,144 +8,174 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based fuzzing of every decoder: random bytes, valid streams with mutations
- * (bit flips, dropped, inserted and duplicated bytes, cuts) — no exception escapes, every
- * unit ends in exactly one outcome, and what reaches the sink is what the counters say.
+ * Randomised fuzzing of every decoder: random bytes, valid streams with mutations (bit
+ * flips, dropped, inserted and duplicated bytes, cuts) — no exception escapes, every unit
+ * ends in exactly one outcome, and what reaches the sink is what the counters say. Each
+ * property runs {@value #TRIES} seeded cases plus the edge cases (empty, one byte, the
+ * size limit); a failure names its seed, so it can be replayed.
  */
 class DecoderFuzzTest {
+    static final int TRIES = 300;
+
+    interface Case {
+        void run(Random r, long seed);
+    }
+
+    /** Runs the property for every seed; the seed is in the failure message. */
+    static void forAllSeeds(Case c) {
+        for (long seed = 1; seed <= TRIES; seed++) {
+            try {
+                c.run(new Random(seed * 0x9E3779B97F4A7C15L), seed);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Random bytes of a random length up to max, with the empty and one-byte arrays first. */
+    static byte[] randomBytes(Random r, long seed, int max) {
+        if (seed == 1) {
+            return new byte[0];
+        }
+        if (seed == 2) {
+            return new byte[]{(byte) r.nextInt()};
+        }
+        byte[] b = new byte[seed == 3 ? max : r.nextInt(max + 1)];
+        r.nextBytes(b);
+        return b;
+    }
+
+    /** Bytes drawn mostly from an alphabet, sometimes any byte. */
+    static byte[] alphabetBytes(Random r, int max, byte[] likely, byte[] sometimes) {
+        byte[] b = new byte[r.nextInt(max + 1)];
+        for (int i = 0; i < b.length; i++) {
+            int pick = r.nextInt(10);
+            b[i] = pick < 7 ? likely[r.nextInt(likely.length)]
+                    : pick < 9 ? sometimes[r.nextInt(sometimes.length)] : (byte) r.nextInt();
+        }
+        return b;
+    }
+
+    static final byte[] TEXT_LIKELY = "0199.-,,\t ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] TEXT_SOMETIMES = "\n\r#eN".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] JSON_LIKELY = "{}[],:\"tag01.e-".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] JSON_SOMETIMES = " \"sa".getBytes(StandardCharsets.US_ASCII);
 
     // ----- binary -----
 
-    @Property(tries = 300)
-    void shouldCountEveryBinaryFrameOfRandomBytesOnce(@ForAll @Size(max = 3000) byte[] bytes,
-                                                      @ForAll @IntRange(min = 1, max = 64) int chunk) {
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        BinaryFrameDecoder d = new BinaryFrameDecoder(counters, out);
-        feedInChunks(bytes, chunk, (b, from, to) -> d.feed(b, from, to, 0));
-        assertEquals(expectedFrames(bytes, BinaryProtocol.MAX_ENCODED_LENGTH, (byte) 0, false), counters.total());
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+    @Test
+    void shouldCountEveryBinaryFrameOfRandomBytesOnce() {
+        forAllSeeds((r, seed) -> {
+            byte[] bytes = randomBytes(r, seed, 3000);
+            int chunk = 1 + r.nextInt(64);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            BinaryFrameDecoder d = new BinaryFrameDecoder(counters, out);
+            feedInChunks(bytes, chunk, (b, from, to) -> d.feed(b, from, to, 0));
+            assertEquals(expectedFrames(bytes, BinaryProtocol.MAX_ENCODED_LENGTH, (byte) 0, false), counters.total());
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+        });
     }
 
-    @Property(tries = 300)
-    void shouldSurviveMutatedValidBinaryStreams(@ForAll("seeds") long seed, @ForAll @IntRange(min = 0, max = 8) int mutations) {
-        Random r = new Random(seed);
-        byte[] valid = validBinaryStream(r, 40);
-        byte[] mutated = mutate(valid, r, mutations);
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        BinaryFrameDecoder d = new BinaryFrameDecoder(counters, out);
-        feedInChunks(mutated, 1 + r.nextInt(50), (b, from, to) -> d.feed(b, from, to, 0));
-        assertEquals(expectedFrames(mutated, BinaryProtocol.MAX_ENCODED_LENGTH, (byte) 0, false), counters.total());
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
-        if (mutations == 0) {
-            assertEquals(40, counters.get(Outcome.SAMPLE) + counters.get(Outcome.HELLO), "an intact stream decodes whole");
-        } else {
-            assertTrue(counters.get(Outcome.SAMPLE) + counters.get(Outcome.HELLO) >= 40 - 3L * mutations,
-                    "each mutation costs a few frames at most");
-        }
+    @Test
+    void shouldSurviveMutatedValidBinaryStreams() {
+        forAllSeeds((r, seed) -> {
+            int mutations = r.nextInt(9);
+            byte[] valid = validBinaryStream(r, 40);
+            byte[] mutated = mutate(valid, r, mutations);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            BinaryFrameDecoder d = new BinaryFrameDecoder(counters, out);
+            feedInChunks(mutated, 1 + r.nextInt(50), (b, from, to) -> d.feed(b, from, to, 0));
+            assertEquals(expectedFrames(mutated, BinaryProtocol.MAX_ENCODED_LENGTH, (byte) 0, false), counters.total());
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+            if (mutations == 0) {
+                assertEquals(40, counters.get(Outcome.SAMPLE) + counters.get(Outcome.HELLO), "an intact stream decodes whole");
+            } else {
+                assertTrue(counters.get(Outcome.SAMPLE) + counters.get(Outcome.HELLO) >= 40 - 3L * mutations,
+                        "each mutation costs a few frames at most");
+            }
+        });
     }
 
     // ----- text -----
 
-    @Property(tries = 300)
-    void shouldCountEveryTextLineOfRandomBytesOnce(@ForAll("textish") byte[] bytes,
-                                                   @ForAll @IntRange(min = 1, max = 64) int chunk) {
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        TextLineDecoder d = new TextLineDecoder(TextFormat.defaults(), counters, out);
-        feedInChunks(bytes, chunk, (b, from, to) -> d.feed(b, from, to, 0));
-        assertEquals(expectedFrames(bytes, TextFormat.MAX_LINE_LENGTH, (byte) '\n', true), counters.total());
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+    @Test
+    void shouldCountEveryTextLineOfRandomBytesOnce() {
+        forAllSeeds((r, seed) -> {
+            byte[] bytes = seed <= 3 ? randomBytes(r, seed, 3000) : alphabetBytes(r, 3000, TEXT_LIKELY, TEXT_SOMETIMES);
+            int chunk = 1 + r.nextInt(64);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            TextLineDecoder d = new TextLineDecoder(TextFormat.defaults(), counters, out);
+            feedInChunks(bytes, chunk, (b, from, to) -> d.feed(b, from, to, 0));
+            assertEquals(expectedFrames(bytes, TextFormat.MAX_LINE_LENGTH, (byte) '\n', true), counters.total());
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+        });
     }
 
-    @Property(tries = 300)
-    void shouldSurviveMutatedValidTextStreams(@ForAll("seeds") long seed, @ForAll @IntRange(min = 0, max = 8) int mutations) {
-        Random r = new Random(seed);
-        StringBuilder s = new StringBuilder("time_s,sensor,ax,ay,az,gx,gy,gz\n");
-        for (int i = 0; i < 40; i++) {
-            s.append(i * 0.01).append(",sacrum,").append(r.nextGaussian() * 0.1).append(',').append(r.nextGaussian() * 0.1)
-                    .append(",0.98,").append(r.nextGaussian()).append(",0.5,-0.25\n");
-        }
-        byte[] mutated = mutate(s.toString().getBytes(StandardCharsets.US_ASCII), r, mutations);
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        TextLineDecoder d = new TextLineDecoder(TextFormat.defaults(), counters, out);
-        feedInChunks(mutated, 1 + r.nextInt(50), (b, from, to) -> d.feed(b, from, to, 0));
-        assertEquals(expectedFrames(mutated, TextFormat.MAX_LINE_LENGTH, (byte) '\n', true), counters.total());
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
-        if (mutations == 0) {
-            assertEquals(40, out.samples.size());
-        }
+    @Test
+    void shouldSurviveMutatedValidTextStreams() {
+        forAllSeeds((r, seed) -> {
+            int mutations = r.nextInt(9);
+            StringBuilder s = new StringBuilder("time_s,sensor,ax,ay,az,gx,gy,gz\n");
+            for (int i = 0; i < 40; i++) {
+                s.append(i * 0.01).append(",sacrum,").append(r.nextGaussian() * 0.1).append(',')
+                        .append(r.nextGaussian() * 0.1).append(",0.98,").append(r.nextGaussian()).append(",0.5,-0.25\n");
+            }
+            byte[] mutated = mutate(s.toString().getBytes(StandardCharsets.US_ASCII), r, mutations);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            TextLineDecoder d = new TextLineDecoder(TextFormat.defaults(), counters, out);
+            feedInChunks(mutated, 1 + r.nextInt(50), (b, from, to) -> d.feed(b, from, to, 0));
+            assertEquals(expectedFrames(mutated, TextFormat.MAX_LINE_LENGTH, (byte) '\n', true), counters.total());
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+            if (mutations == 0) {
+                assertEquals(40, out.samples.size());
+            }
+        });
     }
 
     // ----- JSON -----
 
-    @Property(tries = 300)
-    void shouldSurviveRandomJsonPayloads(@ForAll("jsonish") byte[] bytes) {
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        new JsonSampleDecoder(counters, out).decode(bytes, 0, bytes.length, 0);
-        assertTrue(counters.total() >= 1, "every payload is accounted for");
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+    @Test
+    void shouldSurviveRandomJsonPayloads() {
+        forAllSeeds((r, seed) -> {
+            byte[] bytes = seed <= 3 ? randomBytes(r, seed, 500) : alphabetBytes(r, 500, JSON_LIKELY, JSON_SOMETIMES);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            new JsonSampleDecoder(counters, out).decode(bytes, 0, bytes.length, 0);
+            assertTrue(counters.total() >= 1, "every payload is accounted for");
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+        });
     }
 
-    @Property(tries = 300)
-    void shouldSurviveMutatedValidJsonBatches(@ForAll("seeds") long seed, @ForAll @IntRange(min = 0, max = 6) int mutations) {
-        Random r = new Random(seed);
-        StringBuilder s = new StringBuilder("[");
-        for (int i = 0; i < 10; i++) {
-            s.append(i == 0 ? "" : ",").append("{\"t\":").append(i * 0.01).append(",\"sensor\":\"lumbar\",\"a\":[0,")
-                    .append(r.nextGaussian() * 0.1).append(",1],\"g\":[").append(r.nextGaussian()).append(",0,0]}");
-        }
-        byte[] mutated = mutate(s.append(']').toString().getBytes(StandardCharsets.US_ASCII), r, mutations);
-        WireCounters counters = new WireCounters();
-        Recorder out = new Recorder();
-        new JsonSampleDecoder(counters, out).decode(mutated, 0, mutated.length, 0);
-        assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
-        assertTrue(counters.total() >= 1);
-        if (mutations == 0) {
-            assertEquals(10, out.samples.size());
-            assertEquals(10, counters.total());
-        }
+    @Test
+    void shouldSurviveMutatedValidJsonBatches() {
+        forAllSeeds((r, seed) -> {
+            int mutations = r.nextInt(7);
+            StringBuilder s = new StringBuilder("[");
+            for (int i = 0; i < 10; i++) {
+                s.append(i == 0 ? "" : ",").append("{\"t\":").append(i * 0.01).append(",\"sensor\":\"lumbar\",\"a\":[0,")
+                        .append(r.nextGaussian() * 0.1).append(",1],\"g\":[").append(r.nextGaussian()).append(",0,0]}");
+            }
+            byte[] mutated = mutate(s.append(']').toString().getBytes(StandardCharsets.US_ASCII), r, mutations);
+            WireCounters counters = new WireCounters();
+            Recorder out = new Recorder();
+            new JsonSampleDecoder(counters, out).decode(mutated, 0, mutated.length, 0);
+            assertEquals(counters.get(Outcome.SAMPLE), out.samples.size());
+            assertTrue(counters.total() >= 1);
+            if (mutations == 0) {
+                assertEquals(10, out.samples.size());
+                assertEquals(10, counters.total());
+            }
+        });
     }
 
     // ----- helpers -----
-
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Provide
-    Arbitrary<byte[]> textish() {
-        Arbitrary<Byte> alphabet = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(10, Arbitraries.of((byte) '0', (byte) '1', (byte) '9', (byte) '.', (byte) '-')),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of((byte) ',', (byte) '\t', (byte) ' ')),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of((byte) '\n', (byte) '\r', (byte) '#', (byte) 'e', (byte) 'N')),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
-        return alphabet.array(byte[].class).ofMaxSize(3000);
-    }
-
-    @Provide
-    Arbitrary<byte[]> jsonish() {
-        Arbitrary<Byte> alphabet = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.of((byte) '{', (byte) '}', (byte) '[', (byte) ']', (byte) ',',
-                        (byte) ':', (byte) '"')),
-                net.jqwik.api.Tuple.of(6, Arbitraries.of((byte) 't', (byte) 'a', (byte) 'g', (byte) '0', (byte) '1',
-                        (byte) '.', (byte) 'e', (byte) '-')),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
-        return alphabet.array(byte[].class).ofMaxSize(500);
-    }
 
     /**
      * Units a stream holds: each run of bytes up to a delimiter counts once if terminated and

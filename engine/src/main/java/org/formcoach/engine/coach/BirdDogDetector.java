@@ -129,8 +129,7 @@ final class BirdDogDetector extends ExerciseDetector {
             case SETTLING -> {
                 if (!inRange) {
                     state = WAITING;
-                } else if (Math.abs(lower.sagittalRate) > settleRate || Math.abs(lower.frontalRate) > settleRate
-                        || Math.abs(lower.axialRate) > settleRate) {
+                } else if (lower.maxBodyRate() > settleRate) {
                     settleSince = t;
                 } else if (t - settleSince >= settleS) {
                     startBaseline(t, heading);

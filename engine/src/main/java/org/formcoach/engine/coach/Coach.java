@@ -42,6 +42,8 @@ public final class Coach implements CoachContext {
     private long samples;
     private long rejected;
     private int reps;
+    /** Reps before the current exercise started: rep numbers count from 1 in each exercise. */
+    private int repBase;
     private int alerts;
     private boolean inRep;
     private double repStart;
@@ -67,7 +69,8 @@ public final class Coach implements CoachContext {
 
     /**
      * Switches exercise (a guided workout moving on): active alerts are cleared, a rep in
-     * progress is dropped, and an {@code exercise} event is emitted.
+     * progress is dropped, rep numbers start again from 1 (the session's total keeps
+     * counting, {@link #reps()}), and an {@code exercise} event is emitted.
      */
     public void setExercise(Exercise next) {
         boolean switching = detector != null;
@@ -79,6 +82,7 @@ public final class Coach implements CoachContext {
             if (inRep) {
                 repDiscarded();
             }
+            repBase = reps;
         }
         this.exercise = next;
         this.detector = switch (next) {
@@ -234,7 +238,7 @@ public final class Coach implements CoachContext {
 
     @Override
     public int nextRepNumber() {
-        return reps + 1;
+        return reps - repBase + 1;
     }
 
     @Override
@@ -250,7 +254,7 @@ public final class Coach implements CoachContext {
         inRep = false;
         List<Fault> faults = new ArrayList<>(repFaults);
         repFaults.clear();
-        emit(new CoachEvent.Rep(time, exercise, reps, start, end, side, faults));
+        emit(new CoachEvent.Rep(time, exercise, reps - repBase, start, end, side, faults));
     }
 
     @Override
@@ -275,7 +279,7 @@ public final class Coach implements CoachContext {
         if (inRep) {
             repFaults.add(fault);
         }
-        emit(new CoachEvent.Alert(t, exercise, fault, severity, value, threshold, inRep ? reps + 1 : 0));
+        emit(new CoachEvent.Alert(t, exercise, fault, severity, value, threshold, inRep ? nextRepNumber() : 0));
     }
 
     @Override
@@ -295,8 +299,14 @@ public final class Coach implements CoachContext {
         return rejected;
     }
 
+    /** Reps of the whole session (all exercises). */
     public int reps() {
         return reps;
+    }
+
+    /** Reps since the current exercise started. */
+    public int exerciseReps() {
+        return reps - repBase;
     }
 
     public int alerts() {

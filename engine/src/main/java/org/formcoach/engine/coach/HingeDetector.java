@@ -57,6 +57,8 @@ final class HingeDetector extends ExerciseDetector {
     private static final double BALLISTIC_DEFICIT_MARGIN_DEG = 12;
     /** Slow hinges: a pelvis that stops this far (plus the flexion thresholds) short of the usual depth. */
     private static final double DEFICIT_MARGIN_DEG = 10;
+    /** ...and has stayed at its bottom this long (it may still be creeping deeper). */
+    private static final double BOTTOM_HELD_S = 0.3;
     private static final double TURN_DEG = 5;
     /** Arching is judged from the rise until this long after the rep ends (at lockout, brief §1.5). */
     private static final double LOCKOUT_WINDOW_S = 1.5;
@@ -91,6 +93,7 @@ final class HingeDetector extends ExerciseDetector {
     private double trunkMax;
     private double pelvisMax;
     private double smoothPelvisRate;
+    private double bottomSince = Double.NaN;
     private double lastT = Double.NaN;
     private final Ring depths = new Ring();
     private final Ring rhythms = new Ring();
@@ -227,8 +230,14 @@ final class HingeDetector extends ExerciseDetector {
                 // point, or it never got as deep as the user's usual reps (the spine bent instead).
                 boolean notDropping = smoothPelvisRate > -TUCK_STOP_RATE_DPS;
                 boolean atBottom = Math.abs(smoothPelvisRate) < TUCK_STOP_RATE_DPS;
-                double deficit = atBottom && !Double.isNaN(usualPelvisDepth)
-                        ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
+                if (!atBottom || Double.isNaN(bottomSince)) {
+                    bottomSince = atBottom ? t : Double.NaN;
+                }
+                // Depth deficit (hinges only: a squat's depth varies too much from rep to rep),
+                // once three reps show the usual depth and the pelvis has stayed at its bottom.
+                boolean deficitJudged = exercise == Exercise.HINGE && pelvisDepths.count() >= 3
+                        && atBottom && t - bottomSince >= BOTTOM_HELD_S;
+                double deficit = deficitJudged ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
                 flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
             }
             // Arching: leaning back past standing neutral, around lockout.

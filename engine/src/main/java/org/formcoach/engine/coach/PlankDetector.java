@@ -112,8 +112,7 @@ final class PlankDetector extends ExerciseDetector {
         smoothRate += alpha * (lower.sagittalRate - smoothRate);
         smoothNorm = Double.isNaN(smoothNorm) ? norm : smoothNorm + alpha * (norm - smoothNorm);
         boolean inRange = pelvis >= minIncl && pelvis <= maxIncl;
-        boolean still = Math.abs(lower.sagittalRate) <= settleRate && Math.abs(lower.frontalRate) <= settleRate
-                && Math.abs(lower.axialRate) <= settleRate;
+        boolean still = lower.maxBodyRate() <= settleRate;
         boolean transition = Math.abs(smoothRate) > TRANSITION_RATE_DPS
                 || Math.abs(lower.sagittalRate) > TRANSITION_RAW_RATE_DPS
                 || (!Double.isNaN(baseNorm) && Math.abs(smoothNorm - baseNorm) > TRANSITION_ACCEL_G);

@@ -179,6 +179,11 @@ final class SensorTrack {
         return Math.toDegrees(Math.acos(c > 1 ? 1 : (c < -1 ? -1 : c)));
     }
 
+    /** The largest of the three body-frame rates right now, deg/s. */
+    double maxBodyRate() {
+        return Math.max(Math.abs(sagittalRate), Math.max(Math.abs(frontalRate), Math.abs(axialRate)));
+    }
+
     boolean isQuietFor(double seconds) {
         return quiet.span() >= seconds - 1e-9
                 && quiet.maxGyroStd() <= quietGyroStd

@@ -65,9 +65,7 @@ public final class TraceReader implements Closeable {
     private final double[] lastTime = new double[Placement.count()];
 
     private long rows;
-    private long badRows;
-    private long firstBadLine;
-    private String firstBadReason;
+    private final BadRows bad = new BadRows();
 
     private TraceReader(String source, Reader reader) throws IOException {
         this.source = source;
@@ -327,11 +325,7 @@ public final class TraceReader implements Closeable {
     }
 
     private boolean bad(String reason) {
-        badRows++;
-        if (firstBadLine == 0) {
-            firstBadLine = lines.lineNumber();
-            firstBadReason = reason;
-        }
+        bad.record(lines.lineNumber(), reason);
         return false;
     }
 
@@ -377,17 +371,17 @@ public final class TraceReader implements Closeable {
 
     /** Malformed rows skipped so far. */
     public long badRows() {
-        return badRows;
+        return bad.count();
     }
 
     /** 1-based line of the first malformed row, 0 when none. */
     public long firstBadLine() {
-        return firstBadLine;
+        return bad.firstLine();
     }
 
     /** Why the first malformed row was skipped, or null. */
     public String firstBadReason() {
-        return firstBadReason;
+        return bad.firstReason();
     }
 
     public String source() {
@@ -396,11 +390,7 @@ public final class TraceReader implements Closeable {
 
     /** One line for stderr: how many rows were skipped and where the first one is. */
     public String badRowReport() {
-        if (badRows == 0) {
-            return source + ": no malformed rows";
-        }
-        return source + ": skipped " + badRows + " malformed row" + (badRows == 1 ? "" : "s")
-                + "; first at line " + firstBadLine + " (" + firstBadReason + ")";
+        return bad.report(source);
     }
 
     @Override

@@ -38,6 +38,29 @@ class HingeDetectorTest {
     }
 
     @Test
+    void shouldNumberRepsFromOneInEachExerciseOfAGuidedWorkout() {
+        List<Sample> samples = Scripts.hinge(BodyMotion.randomMounting(5), 6, 0, 0).samples(Placement.SACRUM);
+        List<CoachEvent> events = new java.util.ArrayList<>();
+        Coach coach = new Coach(Exercise.HINGE, CoachSettings.defaults(), 100, events::add);
+        boolean switched = false;
+        for (Sample s : samples) {
+            if (!switched && s.timeS > 19.2) { // rep 3 is back up at 18 s (3 s standing, then 5.5 s per rep)
+                coach.setExercise(Exercise.SQUAT);
+                switched = true;
+            }
+            coach.accept(s);
+        }
+        coach.finish(0);
+        List<CoachEvent.Rep> reps = Scripts.of(events, CoachEvent.Rep.class);
+        assertEquals(List.of(1, 2, 3, 1, 2, 3), reps.stream().map(CoachEvent.Rep::rep).toList(), events.toString());
+        assertEquals(List.of(Exercise.HINGE, Exercise.HINGE, Exercise.HINGE, Exercise.SQUAT, Exercise.SQUAT,
+                Exercise.SQUAT), reps.stream().map(CoachEvent.Rep::exercise).toList());
+        assertEquals(6, coach.reps());
+        assertEquals(3, coach.exerciseReps());
+        assertEquals(6, Scripts.of(events, CoachEvent.Summary.class).get(0).reps());
+    }
+
+    @Test
     void shouldNotCountPartialMovements() {
         BodyMotion m = BodyMotion.at(100).noise(0.1, 0.002, 1).stand(3);
         for (int i = 0; i < 4; i++) {
@@ -65,5 +88,51 @@ class HingeDetectorTest {
         List<CoachEvent.Alert> flexion = Scripts.alerts(events, Fault.LUMBAR_FLEXION);
         assertEquals(1, flexion.stream().map(CoachEvent.Alert::rep).distinct().count(), events.toString());
         assertEquals(3, flexion.get(0).rep());
+    }
+
+    @Test
+    void shouldReportRoundingWithOneSensorWhenThePelvisTucksUnderAndStaysDown() {
+        // Rep 3: the pelvis reaches 65° and then rotates back 9° while the wearer stays down.
+        BodyMotion m = BodyMotion.at(100).mounting(BodyMotion.randomMounting(12)).noise(0.1, 0.002, 3).stand(3);
+        for (int i = 1; i <= 4; i++) {
+            m.move(2.2, 65, 0, 0);
+            if (i == 3) {
+                m.move(0.5, 56, 0, 0).hold(0.8);
+            } else {
+                m.hold(0.8);
+            }
+            m.move(1.3, 0, 0, 0).hold(1.5);
+        }
+        List<CoachEvent> events = Scripts.run(Exercise.HINGE, m);
+        List<CoachEvent.Alert> flexion = Scripts.alerts(events, Fault.LUMBAR_FLEXION);
+        assertFalse(flexion.isEmpty(), events.toString());
+        assertEquals(3, flexion.get(0).rep());
+        assertEquals(1, flexion.stream().map(CoachEvent.Alert::rep).distinct().count(), "only rep 3: " + events);
+        assertEquals(4, Scripts.of(events, CoachEvent.Rep.class).size());
+    }
+
+    @Test
+    void shouldNotMistakeTheDriveUpForATuck() {
+        // Reps whose way up starts slowly: the pelvis rotates back without stopping until upright.
+        BodyMotion m = BodyMotion.at(100).mounting(BodyMotion.randomMounting(13)).noise(0.1, 0.002, 4).stand(3);
+        for (int i = 1; i <= 5; i++) {
+            m.move(2.2, 65, 0, 0).hold(0.6).move(2.5, 0, 0, 0).hold(1.5);
+        }
+        List<CoachEvent> events = Scripts.run(Exercise.HINGE, m);
+        assertTrue(Scripts.of(events, CoachEvent.Alert.class).isEmpty(), events.toString());
+        assertEquals(5, Scripts.of(events, CoachEvent.Rep.class).size());
+    }
+
+    @Test
+    void shouldReportExcessiveLeanInASquatAgainstTheUsersOwnDepth() {
+        BodyMotion m = BodyMotion.at(100).mounting(BodyMotion.randomMounting(14)).noise(0.1, 0.002, 5).stand(3);
+        for (int i = 1; i <= 5; i++) {
+            m.move(1.6, i == 4 ? 52 : 35, 0, 0).hold(0.4).move(1.4, 0, 0, 0).hold(1.5);
+        }
+        List<CoachEvent> events = Scripts.run(Exercise.SQUAT, m);
+        List<CoachEvent.Alert> lean = Scripts.alerts(events, Fault.EXCESSIVE_LEAN);
+        assertFalse(lean.isEmpty(), events.toString());
+        assertEquals(4, lean.get(0).rep(), "17° past the usual 35°");
+        assertTrue(lean.stream().allMatch(a -> a.rep() == 4), events.toString());
     }
 }

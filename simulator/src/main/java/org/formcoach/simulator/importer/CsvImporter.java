@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
+import org.formcoach.engine.trace.BadRows;
 
 /**
  * Reads another tool's IMU CSV into engine samples (seconds, g, deg/s, µT), so that what a
@@ -63,9 +64,7 @@ public final class CsvImporter implements Closeable {
     private long pendingLine;
     private long lineNumber;
     private long rows;
-    private long badRows;
-    private long firstBadLine;
-    private String firstBadReason;
+    private final BadRows bad = new BadRows();
     private double lastRawTime = Double.NaN;
     private double wraps;
     private double lastTime = Double.NEGATIVE_INFINITY;
@@ -384,11 +383,7 @@ public final class CsvImporter implements Closeable {
     }
 
     private boolean bad(long line, String reason) {
-        badRows++;
-        if (firstBadLine == 0) {
-            firstBadLine = line;
-            firstBadReason = reason;
-        }
+        bad.record(line, reason);
         return false;
     }
 
@@ -428,24 +423,20 @@ public final class CsvImporter implements Closeable {
     }
 
     public long badRows() {
-        return badRows;
+        return bad.count();
     }
 
     public long firstBadLine() {
-        return firstBadLine;
+        return bad.firstLine();
     }
 
     public String firstBadReason() {
-        return firstBadReason;
+        return bad.firstReason();
     }
 
     /** One line for stderr: how many rows were skipped and where the first one is. */
     public String badRowReport() {
-        if (badRows == 0) {
-            return source + ": no malformed rows";
-        }
-        return source + ": skipped " + badRows + " malformed row" + (badRows == 1 ? "" : "s")
-                + "; first at line " + firstBadLine + " (" + firstBadReason + ")";
+        return bad.report(source);
     }
 
     @Override
