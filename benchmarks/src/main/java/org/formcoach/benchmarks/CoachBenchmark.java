@@ -7,9 +7,7 @@ import org.formcoach.engine.coach.Coach;
 import org.formcoach.engine.coach.CoachListener;
 import org.formcoach.engine.coach.CoachSettings;
 import org.formcoach.engine.coach.Exercise;
-import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
-import org.formcoach.engine.testing.BodyMotion;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,23 +53,7 @@ public class CoachBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Exercise ex = Exercise.parse(exercise);
-        BodyMotion motion = BodyMotion.at(100).mounting(BodyMotion.randomMounting(7)).noise(0.1, 0.002, 1).stand(3);
-        switch (ex) {
-            case HINGE, SQUAT -> {
-                double depth = ex == Exercise.HINGE ? 65 : 40;
-                for (int i = 0; i < 10; i++) {
-                    motion.move(2.2, depth, 0, 0).hold(0.5).move(1.3, 0, 0, 0).hold(1.5);
-                }
-            }
-            case PLANK -> motion.move(2.5, 85, 0, 0).hold(60).move(1.5, 0, 0, 0).hold(2);
-            case BIRD_DOG -> {
-                motion.move(2.5, 88, 0, 0).hold(3);
-                for (int i = 0; i < 6; i++) {
-                    motion.move(1.0, 88, i % 2 == 0 ? 2 : -2, 0).hold(8).move(1.0, 88, 0, 0).hold(3);
-                }
-            }
-        }
-        List<Sample> samples = motion.samples(Placement.SACRUM);
+        List<Sample> samples = ExerciseTraces.clean(ex);
         count = samples.size();
         duration = samples.get(count - 1).timeS + 0.01;
         packed = new double[count * 7];

@@ -30,7 +30,8 @@ import org.formcoach.engine.sample.Sample;
  * The device bridge's per-sample path: decoding each wire format into the reused sample,
  * and the hand-off to the engine thread. Per operation = per sample. Run with {@code -prof gc}:
  * the binary and text decoders and the queue must show ~0 B/op; the JSON decoder allocates
- * one parser per message (shared by the samples of a batch).
+ * one parser per message (shared by the samples of a batch, all of it on the sample when a
+ * message holds one).
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar WireDecodeBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc</pre>
  */
@@ -46,6 +47,7 @@ public class WireDecodeBenchmark {
     private byte[] binary;
     private byte[] text;
     private byte[] json;
+    private byte[] jsonOne;
     private BinaryFrameDecoder binaryDecoder;
     private TextLineDecoder textDecoder;
     private JsonSampleDecoder jsonDecoder;
@@ -73,6 +75,8 @@ public class WireDecodeBenchmark {
         binary = b.toByteArray();
         text = t.toString().getBytes(StandardCharsets.US_ASCII);
         json = j.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
+        jsonOne = "{\"t\":12.34,\"sensor\":\"sacrum\",\"seq\":1234,\"a\":[0.0123,-0.0201,0.9981],\"g\":[0.10,-0.15,0.11]}"
+                .getBytes(StandardCharsets.US_ASCII);
         binaryDecoder = new BinaryFrameDecoder(new WireCounters(), sink);
         textDecoder = new TextLineDecoder(TextFormat.defaults(), new WireCounters(), sink);
         jsonDecoder = new JsonSampleDecoder(new WireCounters(), sink);
@@ -97,6 +101,15 @@ public class WireDecodeBenchmark {
     @OperationsPerInvocation(SAMPLES)
     public void jsonBatch() {
         jsonDecoder.decode(json, 0, json.length, clock++);
+    }
+
+    /**
+     * One MQTT message holding one sample object (the simplest firmware's choice): the
+     * parser made per message is all on this sample.
+     */
+    @Benchmark
+    public void jsonOneSample() {
+        jsonDecoder.decode(jsonOne, 0, jsonOne.length, clock++);
     }
 
     /** Transport thread → engine thread hand-off, 100 samples in, 100 out. */

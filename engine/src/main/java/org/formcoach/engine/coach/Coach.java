@@ -34,6 +34,7 @@ public final class Coach implements CoachContext {
     private final double gapSeconds;
     private final double movedQuietSeconds;
     private final double movedDeg;
+    private final double quietSeconds;
 
     private Exercise exercise;
     private ExerciseDetector detector;
@@ -61,6 +62,7 @@ public final class Coach implements CoachContext {
         this.gapSeconds = settings.get("calibration.gap_s");
         this.movedQuietSeconds = settings.get("calibration.moved_quiet_s");
         this.movedDeg = settings.get("calibration.moved_deg");
+        this.quietSeconds = settings.get("calibration.quiet_s");
         java.util.Arrays.fill(lastTime, Double.NaN);
         setExercise(exercise);
     }
@@ -187,7 +189,7 @@ public final class Coach implements CoachContext {
         double sagittal = lower.inclinationDeg;
         boolean plausible = Math.abs(lower.lateralDeg) < movedDeg
                 && (Math.abs(sagittal) < movedDeg || (sagittal > 0 && sagittal < 130 && (expectedProne || sagittal < 100)));
-        if (!plausible && lower.isQuietFor(Math.min(movedQuietSeconds, settings.get("calibration.quiet_s")))) {
+        if (!plausible && lower.isQuietFor(Math.min(movedQuietSeconds, quietSeconds))) {
             if (Double.isNaN(movedSince)) {
                 movedSince = time;
             } else if (time - movedSince >= movedQuietSeconds) {

@@ -98,6 +98,8 @@ final class HingeDetector extends ExerciseDetector {
     private final Ring depths = new Ring();
     private final Ring rhythms = new Ring();
     private final Ring durations = new Ring();
+    /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
+    private boolean ballistic;
     private final Ring descentRates = new Ring();
     private double repPeakRate;
     private double lastRepEnd = Double.NEGATIVE_INFINITY;
@@ -264,8 +266,9 @@ final class HingeDetector extends ExerciseDetector {
         return trunkMax > 2 * startDeg;
     }
 
+    /** Whether the set so far is ballistic (swings); changes only when a rep is counted. */
     private boolean ballisticSet() {
-        return durations.count() >= 3 && durations.median() < BALLISTIC_MEDIAN_S;
+        return ballistic;
     }
 
     private void finishRep(CoachContext ctx) {
@@ -279,6 +282,7 @@ final class HingeDetector extends ExerciseDetector {
             ctx.repCompleted(repStart, repEnd, null);
             durations.push(duration);
             descentRates.push(repPeakRate);
+            ballistic = durations.count() >= 3 && durations.median() < BALLISTIC_MEDIAN_S;
             depths.push(trunkMax);
             usualDepth = depths.median();
             pelvisDepths.push(pelvisMax);
@@ -330,11 +334,16 @@ final class HingeDetector extends ExerciseDetector {
         };
     }
 
-    /** The last few values of something per rep, with their median; preallocated. */
+    /**
+     * The last few values of something per rep, with their median; preallocated. The median
+     * is worked out when a value is pushed (once per rep), not each time it is read (every
+     * sample asks whether the set is ballistic).
+     */
     private static final class Ring {
         private final double[] values = new double[16];
         private final double[] scratch = new double[16];
         private int count;
+        private double median = Double.NaN;
 
         void push(double value) {
             if (count < values.length) {
@@ -343,19 +352,18 @@ final class HingeDetector extends ExerciseDetector {
                 System.arraycopy(values, 1, values, 0, values.length - 1);
                 values[values.length - 1] = value;
             }
+            System.arraycopy(values, 0, scratch, 0, count);
+            Arrays.sort(scratch, 0, count);
+            median = count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
         }
 
         int count() {
             return count;
         }
 
+        /** NaN while empty. */
         double median() {
-            if (count == 0) {
-                return Double.NaN;
-            }
-            System.arraycopy(values, 0, scratch, 0, count);
-            Arrays.sort(scratch, 0, count);
-            return count % 2 == 1 ? scratch[count / 2] : 0.5 * (scratch[count / 2 - 1] + scratch[count / 2]);
+            return median;
         }
     }
 }

@@ -6,24 +6,30 @@ package org.formcoach.engine.coach;
  * been still?" (calibration, gyro re-zeroing) and gives the mean rate to use as the gyro
  * offset. Sums are kept relative to a reference value and rebuilt from the ring once per
  * lap, so rounding cannot accumulate over a long session.
+ *
+ * <p>Layout for the engine loop's caches (thousands of sensors, one sample each in turn):
+ * a slot holds the six readings and the time side by side, and the reference, sums and
+ * sums of squares share one small array, so a sample touches few cache lines.
  */
 final class QuietWindow {
     private static final int CHANNELS = 6;
+    /** Six readings, then the time. */
+    private static final int STRIDE = CHANNELS + 1;
+    private static final int TIME = CHANNELS;
+    private static final int SUM = CHANNELS;
+    private static final int SUM_SQUARES = 2 * CHANNELS;
 
     private final int capacity;
     private final double[] ring;
-    private final double[] times;
-    private final double[] reference = new double[CHANNELS];
-    private final double[] sum = new double[CHANNELS];
-    private final double[] sumSquares = new double[CHANNELS];
+    /** reference[0..6), sum[6..12), sumSquares[12..18), per channel. */
+    private final double[] stats = new double[3 * CHANNELS];
     private int head;
     private int size;
     private int sinceRebuild;
 
     QuietWindow(int capacity) {
         this.capacity = Math.max(4, capacity);
-        this.ring = new double[this.capacity * CHANNELS];
-        this.times = new double[this.capacity];
+        this.ring = new double[this.capacity * STRIDE];
     }
 
     void clear() {
@@ -31,26 +37,27 @@ final class QuietWindow {
         head = 0;
         sinceRebuild = 0;
         for (int c = 0; c < CHANNELS; c++) {
-            sum[c] = 0;
-            sumSquares[c] = 0;
+            stats[SUM + c] = 0;
+            stats[SUM_SQUARES + c] = 0;
         }
     }
 
     void add(double t, double gx, double gy, double gz, double ax, double ay, double az) {
+        double[] st = stats;
         if (size == 0) {
-            reference[0] = gx;
-            reference[1] = gy;
-            reference[2] = gz;
-            reference[3] = ax;
-            reference[4] = ay;
-            reference[5] = az;
+            st[0] = gx;
+            st[1] = gy;
+            st[2] = gz;
+            st[3] = ax;
+            st[4] = ay;
+            st[5] = az;
         }
-        int base = head * CHANNELS;
+        int base = head * STRIDE;
         if (size == capacity) {
             for (int c = 0; c < CHANNELS; c++) {
-                double old = ring[base + c] - reference[c];
-                sum[c] -= old;
-                sumSquares[c] -= old * old;
+                double old = ring[base + c] - st[c];
+                st[SUM + c] -= old;
+                st[SUM_SQUARES + c] -= old * old;
             }
         } else {
             size++;
@@ -61,11 +68,11 @@ final class QuietWindow {
         ring[base + 3] = ax;
         ring[base + 4] = ay;
         ring[base + 5] = az;
-        times[head] = t;
+        ring[base + TIME] = t;
         for (int c = 0; c < CHANNELS; c++) {
-            double v = ring[base + c] - reference[c];
-            sum[c] += v;
-            sumSquares[c] += v * v;
+            double v = ring[base + c] - st[c];
+            st[SUM + c] += v;
+            st[SUM_SQUARES + c] += v * v;
         }
         head = head + 1 == capacity ? 0 : head + 1;
         if (++sinceRebuild >= capacity) {
@@ -77,16 +84,16 @@ final class QuietWindow {
         sinceRebuild = 0;
         int newest = (head - 1 + capacity) % capacity;
         for (int c = 0; c < CHANNELS; c++) {
-            reference[c] = ring[newest * CHANNELS + c];
-            sum[c] = 0;
-            sumSquares[c] = 0;
+            stats[c] = ring[newest * STRIDE + c];
+            stats[SUM + c] = 0;
+            stats[SUM_SQUARES + c] = 0;
         }
         for (int i = 0; i < size; i++) {
             int idx = ((head - 1 - i) % capacity + capacity) % capacity;
             for (int c = 0; c < CHANNELS; c++) {
-                double v = ring[idx * CHANNELS + c] - reference[c];
-                sum[c] += v;
-                sumSquares[c] += v * v;
+                double v = ring[idx * STRIDE + c] - stats[c];
+                stats[SUM + c] += v;
+                stats[SUM_SQUARES + c] += v * v;
             }
         }
     }
@@ -106,19 +113,19 @@ final class QuietWindow {
         }
         int newest = (head - 1 + capacity) % capacity;
         int oldest = (head - size + capacity) % capacity;
-        return times[newest] - times[oldest];
+        return ring[newest * STRIDE + TIME] - ring[oldest * STRIDE + TIME];
     }
 
     double mean(int channel) {
-        return size == 0 ? 0 : reference[channel] + sum[channel] / size;
+        return size == 0 ? 0 : stats[channel] + stats[SUM + channel] / size;
     }
 
     double std(int channel) {
         if (size < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        double m = sum[channel] / size;
-        double var = sumSquares[channel] / size - m * m;
+        double m = stats[SUM + channel] / size;
+        double var = stats[SUM_SQUARES + channel] / size - m * m;
         return var > 0 ? Math.sqrt(var) : 0;
     }
 

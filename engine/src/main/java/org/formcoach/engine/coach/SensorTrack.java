@@ -95,7 +95,7 @@ final class SensorTrack {
         float gx = (float) (s.gx - gyroOffsetX);
         float gy = (float) (s.gy - gyroOffsetY);
         float gz = (float) (s.gz - gyroOffsetZ);
-        orientation.update(correctedCopy(s, gx, gy, gz));
+        orientation.update(s.timeS, gx, gy, gz, s.ax, s.ay, s.az, s.hasMag, s.mx, s.my, s.mz);
         double ux = filter.gravityX();
         double uy = filter.gravityY();
         double uz = filter.gravityZ();
@@ -157,16 +157,6 @@ final class SensorTrack {
             axialRate = gx * upX + gy * upY + gz * upZ;
         }
         return completed;
-    }
-
-    private final Sample corrected = new Sample();
-
-    private Sample correctedCopy(Sample s, float gx, float gy, float gz) {
-        corrected.copyFrom(s);
-        corrected.gx = gx;
-        corrected.gy = gy;
-        corrected.gz = gz;
-        return corrected;
     }
 
     /**

@@ -41,9 +41,15 @@ public final class SensorOrientation {
     }
 
     public void update(Sample s) {
-        float gx = (float) s.gx;
-        float gy = (float) s.gy;
-        float gz = (float) s.gz;
+        update(s.timeS, (float) s.gx, (float) s.gy, (float) s.gz, s.ax, s.ay, s.az, s.hasMag, s.mx, s.my, s.mz);
+    }
+
+    /**
+     * As {@link #update(Sample)}, with the readings given one by one: the coach passes its
+     * offset-corrected gyroscope rates this way instead of copying the sample.
+     */
+    public void update(double timeS, float gx, float gy, float gz, double ax, double ay, double az,
+                       boolean hasMag, double mx, double my, double mz) {
         if (offset != null) {
             offset.update(gx, gy, gz);
             gx = offset.x();
@@ -54,19 +60,18 @@ public final class SensorOrientation {
         if (timeStep == TimeStep.FIXED) {
             dt = fixedDt;
         } else {
-            dt = Double.isNaN(lastTime) ? 0f : (float) (s.timeS - lastTime);
+            dt = Double.isNaN(lastTime) ? 0f : (float) (timeS - lastTime);
             if (dt < 0) {
                 dt = 0;
             } else if (dt > maxDt) {
                 dt = maxDt;
             }
         }
-        lastTime = s.timeS;
-        if (s.hasMag) {
-            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az,
-                    (float) s.mx, (float) s.my, (float) s.mz, dt);
+        lastTime = timeS;
+        if (hasMag) {
+            filter.update(gx, gy, gz, (float) ax, (float) ay, (float) az, (float) mx, (float) my, (float) mz, dt);
         } else {
-            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az, 0f, 0f, 0f, dt);
+            filter.update(gx, gy, gz, (float) ax, (float) ay, (float) az, 0f, 0f, 0f, dt);
         }
         updates++;
     }

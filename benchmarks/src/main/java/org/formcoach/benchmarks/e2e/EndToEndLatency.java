@@ -1,0 +1,375 @@
+package org.formcoach.benchmarks.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.formcoach.bridge.live.BridgeEvent;
+import org.formcoach.bridge.live.LiveListener;
+import org.formcoach.bridge.live.LiveSession;
+import org.formcoach.bridge.mqtt.MqttOptions;
+import org.formcoach.bridge.mqtt.MqttTransport;
+import org.formcoach.bridge.serial.SerialOptions;
+import org.formcoach.bridge.serial.SerialTransport;
+import org.formcoach.engine.coach.CoachEvent;
+import org.formcoach.engine.coach.Exercise;
+
+/**
+ * End-to-end latency of a live session, measured as a device sees it: a device publishes
+ * the sample on which the engine decides an alert (or a clear) → broker → engine → alert →
+ * broker → the device holds it. In the same run the same path is measured with a plain
+ * echo in place of the engine, and the engine's cost is reported as the ratio per
+ * percentile. See {@link FaultTraces} for what the devices send and which samples are
+ * answered, {@link MqttFleet} for the devices, {@link MqttEcho} and {@link SerialRun} for
+ * the baselines.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.formcoach.benchmarks.e2e.EndToEndLatency \
+ *     --transport mqtt --devices 100 --duration 20
+ * java -cp benchmarks/target/benchmarks.jar org.formcoach.benchmarks.e2e.EndToEndLatency \
+ *     --transport serial --duration 60
+ * </pre>
+ *
+ * Options: {@code --transport mqtt|serial} (mqtt), {@code --devices N} (100; serial: 1),
+ * {@code --rate HZ} (100), {@code --duration S} measured seconds (20), {@code --warmup S}
+ * before measuring (16: calibration, the first faults, JIT), {@code --mode both|engine|echo}
+ * (both: echo, then engine, in one run), {@code --connections C} device connections (min(N,
+ * 100)), {@code --batch B} samples per MQTT message (1), {@code --faulty-every K} (1: every
+ * device has faults), {@code --drain S} wait for late answers (3), {@code --mosquitto PATH}.
+ * Prints one table row per mode (lines starting with "| ") and the ratios.
+ */
+public final class EndToEndLatency {
+    record Options(String transport, int devices, double rateHz, double durationS, double warmupS, String mode,
+                   int connections, int batch, int faultyEvery, double drainS, String mosquitto) {
+    }
+
+    /** One mode's outcome. */
+    record Outcome(String mode, Latencies latencies, Map<String, Double> cores, String notes) {
+    }
+
+    private EndToEndLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = parse(args);
+        System.out.printf(Locale.ROOT, "# %s, %d device(s) at %.0f Hz, %d connection(s), batch %d, %.0f s measured after "
+                        + "%.0f s warm-up; load average %s%n", o.transport(), o.devices(), o.rateHz(), o.connections(),
+                o.batch(), o.durationS(), o.warmupS(), loadAverage());
+        print(o, run(o));
+    }
+
+    /** Runs the modes the options ask for (echo first when both) and returns what each measured. */
+    static List<Outcome> run(Options o) throws Exception {
+        double traceSeconds = o.warmupS() + o.durationS() + 2;
+        int windowFrom = (int) Math.round(o.warmupS() * o.rateHz());
+        int windowTo = (int) Math.round((o.warmupS() + o.durationS()) * o.rateHz());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> modes = o.mode().equals("both") ? List.of("echo", "engine") : List.of(o.mode());
+        if (o.transport().equals("mqtt")) {
+            List<FaultTraces.Variant> faulty = FaultTraces.variants(Math.min(FaultTraces.VARIANTS, o.devices()),
+                    o.rateHz(), traceSeconds, true);
+            FaultTraces.Variant clean = FaultTraces.variant(0, o.rateHz(), traceSeconds, false);
+            try (Mosquitto broker = Mosquitto.start(o.mosquitto())) {
+                for (String mode : modes) {
+                    outcomes.add(runMqtt(o, mode, broker, faulty, clean, windowFrom, windowTo));
+                }
+                String log = broker.log();
+                if (!log.isEmpty()) {
+                    System.out.println("# mosquitto said: " + log.replace('\n', ' '));
+                }
+            }
+        } else {
+            FaultTraces.Variant v = FaultTraces.variant(0, o.rateHz(), traceSeconds, true);
+            for (String mode : modes) {
+                outcomes.add(runSerial(o, mode, v, windowFrom, windowTo));
+            }
+        }
+        return outcomes;
+    }
+
+    private static Outcome runMqtt(Options o, String mode, Mosquitto broker, List<FaultTraces.Variant> faulty,
+                                   FaultTraces.Variant clean, int windowFrom, int windowTo) throws Exception {
+        Latencies latencies = new Latencies();
+        EngineCounters counters = new EngineCounters(latencies, o.rateHz());
+        MqttEcho echo = null;
+        LiveSession session = null;
+        CpuMeter cpu = new CpuMeter(broker.pid());
+        String notes;
+        try {
+            if (mode.equals("echo")) {
+                echo = new MqttEcho(broker.url());
+            } else {
+                MqttTransport transport = new MqttTransport(MqttOptions.of(broker.url()));
+                session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())
+                        .maxDevices(Math.max(1024, o.devices() + 16)).transport(transport).start();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (!transport.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                if (!transport.isConnected()) {
+                    throw new IllegalStateException("the engine did not connect to " + broker.url());
+                }
+            }
+            try (MqttFleet fleet = new MqttFleet(broker.url(), o.devices(), o.connections(), o.batch(), faulty, clean,
+                    o.faultyEvery(), windowFrom, windowTo, latencies)) {
+                settleHeap();
+                Thread meter = new Thread(() -> sleepThenStart(cpu, o.warmupS()), "e2e-meter");
+                meter.setDaemon(true);
+                meter.start();
+                fleet.play(o.rateHz());
+                Map<String, Double> cores = cpu.stop();
+                drain(latencies, o.drainS());
+                notes = String.format(Locale.ROOT, "%d samples published, pacing lag max %.1f ms", fleet.published(),
+                        fleet.maxLagMillis());
+                if (echo != null && echo.failures() > 0) {
+                    notes += ", echo publish failures " + echo.failures();
+                }
+                fleet.stopListening();
+                if (session != null) {
+                    session.close();
+                    session = null;
+                    notes += counters.describe();
+                }
+                return new Outcome(mode, latencies, cores, notes);
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+            if (echo != null) {
+                echo.close();
+            }
+        }
+    }
+
+    private static Outcome runSerial(Options o, String mode, FaultTraces.Variant v, int windowFrom, int windowTo)
+            throws Exception {
+        Latencies latencies = new Latencies();
+        EngineCounters counters = new EngineCounters(latencies, o.rateHz());
+        LiveSession session = null;
+        try (SerialRun run = new SerialRun()) {
+            CpuMeter cpu = new CpuMeter(run.socatPid());
+            boolean engine = mode.equals("engine");
+            if (engine) {
+                SerialTransport transport = new SerialTransport(SerialOptions.of(run.hostPath()).withDeviceId("dev0"));
+                session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz()).transport(transport).start();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!transport.isConnected() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                if (!transport.isConnected()) {
+                    throw new IllegalStateException("the engine did not open " + run.hostPath());
+                }
+            } else {
+                run.startEcho();
+            }
+            settleHeap();
+            Thread meter = new Thread(() -> sleepThenStart(cpu, o.warmupS()), "e2e-meter");
+            meter.setDaemon(true);
+            meter.start();
+            run.play(v, engine, windowFrom, windowTo, latencies);
+            Map<String, Double> cores = cpu.stop();
+            drain(latencies, o.drainS());
+            run.stopListening();
+            String notes = "";
+            if (session != null) {
+                session.close();
+                session = null;
+                notes = counters.describe();
+            }
+            return new Outcome(mode, latencies, cores, notes);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    /**
+     * The harness's own data (encoded traces, every device's send times: tens of MB at 1000
+     * devices) is promoted now rather than by a young collection in the middle of the
+     * measurement (seen: a 33 ms pause that set the p99.9).
+     */
+    private static void settleHeap() {
+        System.gc();
+    }
+
+    private static void sleepThenStart(CpuMeter cpu, double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            return;
+        }
+        cpu.start();
+    }
+
+    /** Waits until every expected answer is in, or {@code seconds} pass. */
+    private static void drain(Latencies latencies, double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        while (latencies.answered() < latencies.expected() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the engine side says it did (from the session's device summaries). */
+    private static final class EngineCounters implements LiveListener {
+        final Latencies latencies;
+        final double rateHz;
+        final AtomicLong alerts = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong dropped = new AtomicLong();
+        final AtomicLong queueDropped = new AtomicLong();
+        final AtomicLong gaps = new AtomicLong();
+        final AtomicLong devices = new AtomicLong();
+
+        EngineCounters(Latencies latencies, double rateHz) {
+            this.latencies = latencies;
+            this.rateHz = rateHz;
+        }
+
+        @Override
+        public void coachEvent(String device, CoachEvent event) {
+            if (event instanceof CoachEvent.Alert || event instanceof CoachEvent.Clear) {
+                latencies.decided(device, (int) Math.round(event.t() * rateHz), System.nanoTime());
+                alerts.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void bridgeEvent(BridgeEvent event) {
+            if (event instanceof BridgeEvent.DeviceSummary s) {
+                devices.incrementAndGet();
+                sent.addAndGet(s.alertsSent());
+                delivered.addAndGet(s.alertsDelivered());
+                dropped.addAndGet(s.alertsDropped());
+                queueDropped.addAndGet(s.queueDropped());
+                gaps.addAndGet(s.gaps());
+            }
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "; engine: %d devices, %d alerts+clears decided, %d sent, %d delivered, "
+                            + "%d dropped, %d samples dropped at the engine queue, %d gaps", devices.get(), alerts.get(),
+                    sent.get(), delivered.get(), dropped.get(), queueDropped.get(), gaps.get());
+        }
+    }
+
+    private static void print(Options o, List<Outcome> outcomes) {
+        System.out.println();
+        System.out.println("| transport | devices × Hz | connections | batch | mode | answered / expected (lost) "
+                + "| p50 ms | p99 ms | p99.9 ms | max ms | cores: engine or echo / devices / broker |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Outcome r : outcomes) {
+            Latencies l = r.latencies();
+            double side = r.cores().getOrDefault(r.mode().equals("engine") ? "engine" : "echo", 0.0);
+            System.out.printf(Locale.ROOT, "| %s | %d × %.0f | %d | %d | %s | %d / %d (%d) | %.3f | %.3f | %.3f | %.3f "
+                            + "| %.2f / %.2f / %.2f |%n", o.transport(), o.devices(), o.rateHz(),
+                    o.transport().equals("serial") ? 1 : o.connections(), o.batch(), r.mode(), l.answered(),
+                    l.expected(), l.lost(), l.millisAt(50), l.millisAt(99), l.millisAt(99.9), l.maxMillis(), side,
+                    r.cores().getOrDefault("devices", 0.0), r.cores().getOrDefault("broker", 0.0));
+        }
+        for (Outcome r : outcomes) {
+            Latencies l = r.latencies();
+            System.out.printf(Locale.ROOT, "# %s: %s; %d unexpected answers, %d duplicates, %d send failures%n",
+                    r.mode(), r.notes(), l.unexpected(), l.duplicates(), l.sendFailures());
+            if (!l.split().isEmpty()) {
+                System.out.println("# " + r.mode() + ": " + l.split());
+            }
+        }
+        if (outcomes.size() == 2) {
+            Latencies echo = outcomes.get(0).latencies();
+            Latencies engine = outcomes.get(1).latencies();
+            System.out.printf(Locale.ROOT, "RATIO engine/echo, %s, %d device(s), batch %d: p50 %.2f×, p99 %.2f×, "
+                            + "p99.9 %.2f×%n", o.transport(), o.devices(), o.batch(),
+                    engine.millisAt(50) / echo.millisAt(50), engine.millisAt(99) / echo.millisAt(99),
+                    engine.millisAt(99.9) / echo.millisAt(99.9));
+        }
+        System.out.println("# load average at the end: " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static Options parse(String[] args) {
+        String transport = "mqtt";
+        int devices = -1;
+        double rate = 100;
+        double duration = 20;
+        double warmup = 16;
+        String mode = "both";
+        int connections = -1;
+        int batch = 1;
+        int faultyEvery = 1;
+        double drain = 3;
+        String mosquitto = Mosquitto.findBinary();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (a.equals("--help") || a.equals("-h")) {
+                usage(null);
+            }
+            if (v == null) {
+                usage(a + " needs a value");
+            }
+            i++;
+            switch (a) {
+                case "--transport" -> transport = v;
+                case "--devices" -> devices = Integer.parseInt(v);
+                case "--rate" -> rate = Double.parseDouble(v);
+                case "--duration" -> duration = Double.parseDouble(v);
+                case "--warmup" -> warmup = Double.parseDouble(v);
+                case "--mode" -> mode = v;
+                case "--connections" -> connections = Integer.parseInt(v);
+                case "--batch" -> batch = Integer.parseInt(v);
+                case "--faulty-every" -> faultyEvery = Integer.parseInt(v);
+                case "--drain" -> drain = Double.parseDouble(v);
+                case "--mosquitto" -> mosquitto = v;
+                default -> usage("unknown option " + a);
+            }
+        }
+        if (!transport.equals("mqtt") && !transport.equals("serial")) {
+            usage("--transport is mqtt or serial");
+        }
+        if (!mode.equals("both") && !mode.equals("engine") && !mode.equals("echo")) {
+            usage("--mode is both, engine or echo");
+        }
+        if (devices < 0) {
+            devices = transport.equals("serial") ? 1 : 100;
+        }
+        if (transport.equals("serial") && devices != 1) {
+            usage("serial runs one device");
+        }
+        if (devices < 1 || batch < 1 || faultyEvery < 1 || !(rate > 0) || !(duration > 0) || warmup < 0) {
+            usage("devices, batch, faulty-every, rate and duration must be positive");
+        }
+        if (connections < 0) {
+            connections = Math.min(devices, 100);
+        }
+        connections = Math.max(1, Math.min(connections, devices));
+        return new Options(transport, devices, rate, duration, warmup, mode, connections, batch, faultyEvery, drain,
+                mosquitto);
+    }
+
+    private static void usage(String problem) {
+        if (problem != null) {
+            System.err.println("EndToEndLatency: " + problem);
+        }
+        System.err.println("usage: EndToEndLatency [--transport mqtt|serial] [--devices N] [--rate HZ] [--duration S]\n"
+                + "       [--warmup S] [--mode both|engine|echo] [--connections C] [--batch B]\n"
+                + "       [--faulty-every K] [--drain S] [--mosquitto PATH]");
+        System.exit(problem == null ? 0 : 2);
+    }
+
+}

@@ -1,0 +1,115 @@
+package org.formcoach.benchmarks.e2e;
+
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run measured: the latency of every answered sample (device publish → the device
+ * holds the answer) in an HdrHistogram, and the counts that say whether anything was lost.
+ * Written from the devices' receiving threads, so every method is synchronized (answers are
+ * rare: a few hundred a second at most).
+ */
+final class Latencies {
+    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    /** Engine runs: publish → the engine decided (inbound), decided → the device has it (outbound). */
+    private final Histogram inbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram outbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    /** When the engine decided on a sample ("device@index" → nanoTime), reported by its listener. */
+    private final ConcurrentHashMap<String, Long> decisions = new ConcurrentHashMap<>();
+    /** Marked samples sent in the measurement window: each should be answered once. */
+    private long expected;
+    /** Answers to marked samples of the window. */
+    private long answered;
+    /** Answers naming a sample that was not marked (the engine decided differently from the dry run). */
+    private long unexpected;
+    /** Second answers to the same sample (QoS 1 may deliver twice). */
+    private long duplicates;
+    /** Samples the devices could not hand to their client. */
+    private long sendFailures;
+
+    synchronized void expect(long n) {
+        expected += n;
+    }
+
+    /** The engine decided an alert or clear on {@code device}'s sample {@code index} now (engine thread). */
+    void decided(String device, int index, long nanos) {
+        decisions.put(device + "@" + index, nanos);
+    }
+
+    /** The answer to {@code device}'s sample {@code index}, sent at {@code sentNanos}, arrived at {@code nowNanos}. */
+    void answered(String device, int index, long sentNanos, long nowNanos) {
+        Long decided = decisions.remove(device + "@" + index);
+        synchronized (this) {
+            answered++;
+            record(histogram, nowNanos - sentNanos);
+            if (decided != null) {
+                record(inbound, decided - sentNanos);
+                record(outbound, nowNanos - decided);
+            }
+        }
+    }
+
+    private static void record(Histogram h, long nanos) {
+        h.recordValue(Math.max(0, Math.min(nanos, h.getHighestTrackableValue())));
+    }
+
+    /** "inbound p50/p99/p99.9 … ms, outbound …" for engine runs; empty otherwise. */
+    synchronized String split() {
+        if (inbound.getTotalCount() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "publish → engine decided p50/p99/p99.9 %.3f/%.3f/%.3f ms, "
+                        + "decided → device %.3f/%.3f/%.3f ms", inbound.getValueAtPercentile(50) / 1e6,
+                inbound.getValueAtPercentile(99) / 1e6, inbound.getValueAtPercentile(99.9) / 1e6,
+                outbound.getValueAtPercentile(50) / 1e6, outbound.getValueAtPercentile(99) / 1e6,
+                outbound.getValueAtPercentile(99.9) / 1e6);
+    }
+
+    synchronized void countUnexpected() {
+        unexpected++;
+    }
+
+    synchronized void countDuplicate() {
+        duplicates++;
+    }
+
+    synchronized void countSendFailure() {
+        sendFailures++;
+    }
+
+    synchronized long expected() {
+        return expected;
+    }
+
+    synchronized long answered() {
+        return answered;
+    }
+
+    synchronized long lost() {
+        return Math.max(0, expected - answered);
+    }
+
+    synchronized long unexpected() {
+        return unexpected;
+    }
+
+    synchronized long duplicates() {
+        return duplicates;
+    }
+
+    synchronized long sendFailures() {
+        return sendFailures;
+    }
+
+    /** Milliseconds at a percentile (NaN when nothing was answered). */
+    synchronized double millisAt(double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    synchronized double maxMillis() {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMaxValue() / 1e6;
+    }
+}

@@ -1,0 +1,46 @@
+package org.formcoach.benchmarks.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness itself, briefly, with the real parts (Mosquitto, socat, the live session):
+ * every marked sample answered once, by the echo and by the engine, nothing unexpected.
+ * Latency is measured by benchmarks/run-e2e.sh, not asserted here.
+ */
+class EndToEndLatencyTest {
+    private static void assertEveryMarkedSampleAnswered(List<EndToEndLatency.Outcome> outcomes) {
+        assertEquals(2, outcomes.size());
+        assertEquals("echo", outcomes.get(0).mode());
+        assertEquals("engine", outcomes.get(1).mode());
+        for (EndToEndLatency.Outcome o : outcomes) {
+            Latencies l = o.latencies();
+            assertTrue(l.expected() > 0, o.mode() + ": no marked sample in the window");
+            assertEquals(l.expected(), l.answered(), o.mode() + " lost answers; " + o.notes());
+            assertEquals(0, l.unexpected(), o.mode() + " answered unmarked samples; " + o.notes());
+            assertTrue(l.millisAt(50) > 0);
+        }
+    }
+
+    @Test
+    void shouldTimeEveryAnswerOverMosquittoForTheEchoAndTheEngine() throws Exception {
+        assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "3", "--connections", "2", "--warmup", "9", "--duration", "3"})));
+    }
+
+    @Test
+    void shouldTimeEveryAnswerInBatchesOfSamples() throws Exception {
+        assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "4", "--batch", "10", "--warmup", "9", "--duration", "3"})));
+    }
+
+    @Test
+    void shouldTimeEveryAnswerOverASerialPty() throws Exception {
+        assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "serial", "--warmup", "9", "--duration", "3"})));
+    }
+}
