@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.formcoach.engine.coach.CoachSettings;
+import org.formcoach.engine.util.DidYouMean;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -119,7 +120,8 @@ public final class ConfigFile {
             String value = line.substring(eq + 1).strip();
             if (!APP_KEYS.containsKey(key) && !coachKeys.contains(key)) {
                 throw new CommandLine.ParameterException(cl, file + ":" + n + ": unknown key '" + key + "'"
-                        + suggestion(key, coachKeys) + "; the keys are listed in docs/user-guide.md and by"
+                        + DidYouMean.hint(key, APP_KEYS.keySet(), coachKeys)
+                        + "; the keys are listed in docs/user-guide.md and by"
                         + " 'formcoach settings'");
             }
             entries.add(new Entry(key, value, n));
@@ -260,42 +262,4 @@ public final class ConfigFile {
         return new CommandLine.ParameterException(cl, file + ":" + e.line() + ": " + e.key() + ": " + why);
     }
 
-    private static String suggestion(String key, Set<String> coachKeys) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : APP_KEYS.keySet()) {
-            int d = distance(k, key);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        for (String k : coachKeys) {
-            int d = distance(k, key);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= 4 ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.formcoach.engine.util.DidYouMean;
+
 /**
  * Every threshold and timing the coach uses, as named numbers: the defaults come from
  * {@code coach-defaults.properties} (each line cites where its number comes from), and a
@@ -106,44 +108,12 @@ public final class CoachSettings {
 
     private static void put(Map<String, Double> map, String key, double value, String source) {
         if (!DEFAULT_VALUES.containsKey(key)) {
-            throw new IllegalArgumentException(source + ": unknown setting '" + key + "'" + suggestion(key));
+            throw new IllegalArgumentException(source + ": unknown setting '" + key + "'" + DidYouMean.hint(key, DEFAULT_VALUES.keySet()));
         }
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(source + ": " + key + " must be a finite number");
         }
         map.put(key, value);
-    }
-
-    private static String suggestion(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : DEFAULT_VALUES.keySet()) {
-            int d = distance(k, key);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= 4 ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** @throws IllegalArgumentException for a name that has no default (a programming error) */
