@@ -30,13 +30,14 @@ import picocli.CommandLine.Option;
         header = "Score the detectors on labelled traces: recall, precision, latency, reps.",
         mixinStandardHelpOptions = true,
         description = {
-                "Scores the detectors on labelled traces: generates a suite (every exercise x one or two",
-                "sensors x usual or any mounting, with sensor noise, offsets and timing faults), replays",
-                "each trace through the engine, and prints recall, precision, detection latency, exact rep",
-                "counts and the share of clean traces without any alert. See docs/accuracy.md."},
-        footer = {"", "An alert is correct when its fault matches a labelled episode and it comes between 0.2 s",
-                "before the onset and 1 s after the end; latency is measured from where the fault passes",
-                "half its peak. Exit code 1 when --goals are given and missed.",
+                "Scores the detectors on labelled traces: generates a suite (every exercise x one or"
+                        + " two sensors x usual or any mounting, with sensor noise, offsets and timing faults),"
+                        + " replays each trace through the engine, and prints recall, precision, detection"
+                        + " latency, exact rep counts and the share of clean traces without any alert. See"
+                        + " docs/accuracy.md."},
+        footer = {"", "An alert is correct when its fault matches a labelled episode and it comes between"
+                + " 0.2 s before the onset and 1 s after the end; latency is measured from where the fault"
+                + " passes half its peak. Exit code 1 when --goals are given and missed.",
                 "", "Examples:",
                 "  formcoach evaluate                                   # the standard suite, report seeds",
                 "  formcoach evaluate --exercise plank --faulty 20 --clean 10 --json plank.json",

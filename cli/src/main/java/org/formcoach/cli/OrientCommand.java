@@ -48,7 +48,7 @@ public final class OrientCommand implements Callable<Integer> {
     double gain;
 
     @Option(names = "--gyro-range", defaultValue = "0", paramLabel = "DPS",
-            description = "Gyroscope range in deg/s; readings past 98% of it restart start-up. 0 = off (default).")
+            description = "Gyroscope range in deg/s; readings past 98%% of it restart start-up. 0 = off (default).")
     double gyroRange;
 
     @Option(names = "--accel-rejection", defaultValue = "0", paramLabel = "DEG",

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs a trace through the coaching engine: calibration, reps, holds, alerts.",
-                "jsonl (default): one JSON object per line on stdout, summary last (CONTRACT §2).",
+                "jsonl (default): one JSON object per line on stdout, summary last.",
                 "text: the same for people: what happened, when, how far past the threshold."},
         footer = {"", "Examples:",
                 "  formcoach replay set.csv.gz --exercise hinge",
