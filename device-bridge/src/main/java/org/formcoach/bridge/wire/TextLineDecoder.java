@@ -220,9 +220,10 @@ public final class TextLineDecoder {
     }
 
     /**
-     * The common line in one pass straight from the bytes: a number in every column in use,
-     * separated by the last line's comma or tab, ended by LF. Anything else — every bad
-     * line, a header, a comment, a sensor or skipped column, a line not complete yet — is
+     * The common line in one pass straight from the bytes: a number (or a sensor name, or a
+     * skipped field) in every column in use, separated by the last line's comma or tab,
+     * ended by LF. Anything else — every bad
+     * line, a header, a comment, a line not complete yet — is
      * left to the full path ({@link #line}), which decides its outcome.
      *
      * @return the index of the LF ending the decoded line, or -1 when nothing was decided
@@ -238,19 +239,25 @@ public final class TextLineDecoder {
         if (cols == null || count < 2 || (sep != ',' && sep != '\t')) {
             return -1;
         }
+        text = bytes;
         startSample();
         int i = from;
         for (int f = 0; f < count; f++) {
             TextColumn c = cols[f];
             if (c == TextColumn.SENSOR || c == TextColumn.IGNORE) {
-                return -1;
+                int end = fieldEnd(bytes, i, to, sep);
+                if (end < 0 || (c == TextColumn.SENSOR && (sensor = sensorOf(i, end)) < 0)) {
+                    return -1;
+                }
+                i = end;
+            } else {
+                i = skipBlanks(bytes, i, to, sep);
+                double v = DecimalParser.scan(bytes, i, to, cursor);
+                if (Double.isNaN(v) || !store(c, v)) {
+                    return -1;
+                }
+                i = skipBlanks(bytes, cursor.end(), to, sep);
             }
-            i = skipBlanks(bytes, i, to, sep);
-            double v = DecimalParser.scan(bytes, i, to, cursor);
-            if (Double.isNaN(v) || !store(c, v)) {
-                return -1;
-            }
-            i = skipBlanks(bytes, cursor.end(), to, sep);
             if (i == to || bytes[i] != (f == count - 1 ? '\n' : sep)) {
                 return -1;
             }
@@ -259,9 +266,20 @@ public final class TextLineDecoder {
         if (i - 1 - from > TextFormat.MAX_LINE_LENGTH) {
             return -1;
         }
-        text = bytes;
         finishSample();
         return i - 1;
+    }
+
+    /** @return where a text field ends (its separator, the LF or {@code to}), or -1 at a comma in a tab-separated line */
+    private static int fieldEnd(byte[] bytes, int i, int to, int sep) {
+        int c;
+        while (i < to && (c = bytes[i]) != sep && c != '\n') {
+            if (c == ',') {
+                return -1;
+            }
+            i++;
+        }
+        return i;
     }
 
     /** Skips blanks inside a line: not the line's end, not the separator, not bytes past ASCII. */
