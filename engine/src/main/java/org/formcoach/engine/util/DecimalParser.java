@@ -3,7 +3,7 @@ package org.formcoach.engine.util;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses decimal numbers out of a character range without creating a String. Decoders
+ * Parses decimal numbers out of a range of chars or bytes without creating a String. Decoders
  * (trace rows, serial text lines) call it once per field, so it must not allocate.
  *
  * <p>Numbers whose digits form an integer of at most 2^53 (every number of up to 15
