@@ -502,9 +502,11 @@ public final class TextLineDecoder {
         return -1;
     }
 
+    /** Names are lower-case ASCII, so an ASCII case fold is enough: no byte past ASCII folds onto one. */
     private boolean sameIgnoringCase(String name, int from) {
         for (int i = 0; i < name.length(); i++) {
-            if (Character.toLowerCase(at(from + i)) != name.charAt(i)) {
+            int c = at(from + i);
+            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != name.charAt(i)) {
                 return false;
             }
         }

@@ -178,6 +178,16 @@ class TextLineFeedTest {
         }
     }
 
+    @Test
+    void shouldReadSensorNamesInAnyCaseButNoOtherLetters() {
+        Run run = new Run(SENSOR_COLUMNS);
+        byte[] stream = bytes("0.01,SaCrUm,0,0,1,0,0,0,x\n0.02,THORACOLUMBAR,0,0,1,0,0,0,x\n"
+                + "0.03,sacr\u00dcm,0,0,1,0,0,0,x\n0.04,lumbar,0,0,1,0,0,0,x\n");
+        run.feed(stream, 0, stream.length);
+        assertEquals(List.of(0, 2, 1), run.out.samples.stream().map(s -> s.sensor).toList());
+        assertEquals(1, run.counters.get(Outcome.BAD_SENSOR));
+    }
+
     /** What a run decoded after {@code before}. */
     private static Decoded minus(Decoded after, Decoded before) {
         List<Long> c = new ArrayList<>();
