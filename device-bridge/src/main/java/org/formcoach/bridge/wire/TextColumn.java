@@ -1,5 +1,6 @@
 package org.formcoach.bridge.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,16 +40,16 @@ public enum TextColumn {
     private static final TextColumn[] VALUES = values();
 
     /** The column a header field names (case-insensitive), or null. Allocation-free. */
-    public static TextColumn lookup(char[] chars, int from, int to) {
-        while (from < to && chars[from] <= ' ') {
+    public static TextColumn lookup(byte[] bytes, int from, int to) {
+        while (from < to && (bytes[from] & 0xFF) <= ' ') {
             from++;
         }
-        while (to > from && chars[to - 1] <= ' ') {
+        while (to > from && (bytes[to - 1] & 0xFF) <= ' ') {
             to--;
         }
         for (TextColumn c : VALUES) {
             for (String n : c.names) {
-                if (matches(n, chars, from, to)) {
+                if (matches(n, bytes, from, to)) {
                     return c;
                 }
             }
@@ -56,12 +57,12 @@ public enum TextColumn {
         return null;
     }
 
-    private static boolean matches(String name, char[] chars, int from, int to) {
+    private static boolean matches(String name, byte[] bytes, int from, int to) {
         if (name.length() != to - from) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) != Character.toLowerCase(chars[from + i])) {
+            if (name.charAt(i) != Character.toLowerCase(bytes[from + i] & 0xFF)) {
                 return false;
             }
         }
@@ -72,8 +73,9 @@ public enum TextColumn {
     public static List<TextColumn> parseList(String text) {
         List<TextColumn> out = new ArrayList<>();
         for (String part : text.split(",", -1)) {
-            char[] c = part.toCharArray();
-            TextColumn col = lookup(c, 0, c.length);
+            // Names are ASCII: any other character becomes bytes that match none of them.
+            byte[] b = part.getBytes(StandardCharsets.UTF_8);
+            TextColumn col = lookup(b, 0, b.length);
             if (col == null) {
                 throw new IllegalArgumentException("unknown column '" + part.strip() + "' (use time_s|time_ms|time_us, seq, "
                         + "sensor, ax, ay, az, gx, gy, gz, mx, my, mz or _ to skip a field)");

@@ -18,13 +18,16 @@ import org.formcoach.engine.util.DecimalParser;
  */
 public final class TextLineDecoder {
     private static final int MAX_FIELDS = 16;
+    /** {@link #fieldsOn} when the line does not hold the separator it was asked to split on. */
+    private static final int OTHER_SEPARATOR = -2;
     private static final TextColumn[] SIX = {TextColumn.AX, TextColumn.AY, TextColumn.AZ, TextColumn.GX,
             TextColumn.GY, TextColumn.GZ};
 
     private final TextFormat format;
     private final WireCounters counters;
     private final SampleSink sink;
-    private final char[] line = new char[TextFormat.MAX_LINE_LENGTH];
+    /** The start of a line that the next {@code feed} completes. */
+    private final byte[] carry = new byte[TextFormat.MAX_LINE_LENGTH + 1]; // + its LF
     private final int[] fieldStart = new int[MAX_FIELDS + 1];
     private final int[] fieldEnd = new int[MAX_FIELDS + 1];
     private final TextColumn[] headerColumns = new TextColumn[MAX_FIELDS];
@@ -40,6 +43,18 @@ public final class TextLineDecoder {
     private int fill;
     private boolean overflowing;
     private long receiveNanos;
+    /** The bytes holding the line being decoded: the caller's or {@link #carry}. */
+    private byte[] text;
+    /** The separator of the last line split: lines of a stream keep theirs, so it is tried first. */
+    private int separator;
+    /** The field count of the last line whose columns were guessed from it. */
+    private int guessedFields;
+    private final DecimalParser.Cursor cursor = new DecimalParser.Cursor();
+    // The line being decoded, field by field.
+    private int sensor;
+    private double time;
+    private TextColumn timeKind;
+    private long seq;
 
     public TextLineDecoder(TextFormat format, WireCounters counters, SampleSink sink) {
         this.format = format;
@@ -58,29 +73,68 @@ public final class TextLineDecoder {
         }
     }
 
-    /** Feeds bytes as they arrived; complete lines are decoded before this returns. */
+    /**
+     * Feeds bytes as they arrived; complete lines are decoded before this returns, straight
+     * from {@code bytes}. Only the start of a line the next call completes is copied.
+     */
     public void feed(byte[] bytes, int from, int to, long receiveNanos) {
         this.receiveNanos = receiveNanos;
-        for (int i = from; i < to; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == '\n') {
-                if (overflowing) {
-                    overflowing = false;
-                } else {
-                    line(fill);
-                }
-                fill = 0;
-            } else if (!overflowing) {
-                if (fill == line.length) {
-                    counters.add(Outcome.TOO_LONG);
-                    overflowing = true;
-                    fill = 0;
-                } else {
-                    // Bytes past ASCII cannot be part of a number; keep them as a marker that fails parsing.
-                    line[fill++] = b < 0x80 ? (char) b : '\uFFFD';
+        int i = from;
+        if (fill > 0 || overflowing) {
+            int end = newline(bytes, i, to);
+            keep(bytes, i, end);
+            if (end == to) {
+                return;
+            }
+            if (overflowing) {
+                overflowing = false;
+            } else {
+                carry[fill] = '\n';
+                if (decodeFast(carry, 0, fill + 1) < 0) {
+                    line(carry, 0, fill);
                 }
             }
+            fill = 0;
+            i = end + 1;
         }
+        while (i < to) {
+            int end = decodeFast(bytes, i, to);
+            if (end < 0) {
+                end = newline(bytes, i, to);
+                if (end == to) {
+                    keep(bytes, i, to);
+                    return;
+                }
+                if (end - i > TextFormat.MAX_LINE_LENGTH) {
+                    counters.add(Outcome.TOO_LONG);
+                } else {
+                    line(bytes, i, end);
+                }
+            }
+            i = end + 1;
+        }
+    }
+
+    private static int newline(byte[] bytes, int from, int to) {
+        while (from < to && bytes[from] != '\n') {
+            from++;
+        }
+        return from;
+    }
+
+    /** Appends the unfinished part of a line to the carry-over, or counts it too long once. */
+    private void keep(byte[] bytes, int from, int to) {
+        if (overflowing) {
+            return;
+        }
+        if (to - from > TextFormat.MAX_LINE_LENGTH - fill) {
+            counters.add(Outcome.TOO_LONG);
+            overflowing = true;
+            fill = 0;
+            return;
+        }
+        System.arraycopy(bytes, from, carry, fill, to - from);
+        fill += to - from;
     }
 
     /** Drops a partial line (the link was lost). */
@@ -94,19 +148,23 @@ public final class TextLineDecoder {
         return columns == null ? null : TextColumn.describe(java.util.Arrays.asList(columns).subList(0, columnCount));
     }
 
-    private void line(int length) {
-        int from = 0;
-        int to = length;
-        while (from < to && line[from] <= ' ') {
+    /** A byte as an unsigned character: bytes past ASCII are above every character a line's syntax uses. */
+    private int at(int i) {
+        return text[i] & 0xFF;
+    }
+
+    private void line(byte[] bytes, int from, int to) {
+        text = bytes;
+        while (from < to && at(from) <= ' ') {
             from++;
         }
-        while (to > from && line[to - 1] <= ' ') {
+        while (to > from && at(to - 1) <= ' ') {
             to--;
         }
         if (from == to) {
             return; // blank: not a unit of input
         }
-        if (line[from] == '#') {
+        if (at(from) == '#') {
             counters.add(Outcome.COMMENT);
             return;
         }
@@ -115,7 +173,7 @@ public final class TextLineDecoder {
             counters.add(Outcome.WRONG_FIELD_COUNT);
             return;
         }
-        if (isLetter(line[fieldStart[0]]) && isHeader(fields)) {
+        if (isLetter(at(fieldStart[0])) && isHeader(fields)) {
             counters.add(Outcome.HEADER);
             return;
         }
@@ -124,6 +182,7 @@ public final class TextLineDecoder {
         if (cols == null) {
             cols = guessColumns(fields);
             count = fields;
+            guessedFields = fields;
             if (cols == null) {
                 counters.add(Outcome.WRONG_FIELD_COUNT);
                 return;
@@ -137,12 +196,7 @@ public final class TextLineDecoder {
     }
 
     private void decode(TextColumn[] cols, int count) {
-        Sample s = sample;
-        int sensor = format.defaultSensor().ordinal();
-        double time = Double.NaN;
-        TextColumn timeKind = null;
-        long seq = SampleSink.NO_SEQUENCE;
-        s.hasMag = false;
+        startSample();
         for (int f = 0; f < count; f++) {
             TextColumn c = cols[f];
             if (c == TextColumn.IGNORE) {
@@ -156,39 +210,130 @@ public final class TextLineDecoder {
                 }
                 continue;
             }
-            double v = DecimalParser.parse(line, fieldStart[f], fieldEnd[f]);
-            if (Double.isNaN(v)) {
+            double v = DecimalParser.parse(text, fieldStart[f], fieldEnd[f]);
+            if (Double.isNaN(v) || !store(c, v)) {
                 counters.add(Outcome.BAD_NUMBER);
                 return;
             }
-            switch (c) {
-                case TIME_S, TIME_MS, TIME_US -> {
-                    time = v;
-                    timeKind = c;
+        }
+        finishSample();
+    }
+
+    /**
+     * The common line in one pass straight from the bytes: a number (or a sensor name, or a
+     * skipped field) in every column in use, separated by the last line's comma or tab,
+     * ended by LF. Anything else — every bad
+     * line, a header, a comment, a line not complete yet — is
+     * left to the full path ({@link #line}), which decides its outcome.
+     *
+     * @return the index of the LF ending the decoded line, or -1 when nothing was decided
+     */
+    private int decodeFast(byte[] bytes, int from, int to) {
+        int sep = separator;
+        TextColumn[] cols = columns;
+        int count = columnCount;
+        if (cols == null) {
+            count = guessedFields;
+            cols = guessColumns(count);
+        }
+        if (cols == null || count < 2 || (sep != ',' && sep != '\t')) {
+            return -1;
+        }
+        text = bytes;
+        startSample();
+        int i = from;
+        for (int f = 0; f < count; f++) {
+            TextColumn c = cols[f];
+            if (c == TextColumn.SENSOR || c == TextColumn.IGNORE) {
+                int end = fieldEnd(bytes, i, to, sep);
+                if (end < 0 || (c == TextColumn.SENSOR && (sensor = sensorOf(i, end)) < 0)) {
+                    return -1;
                 }
-                case SEQ -> {
-                    if (v < 0 || v != Math.rint(v) || v > 9.0e15) {
-                        counters.add(Outcome.BAD_NUMBER);
-                        return;
-                    }
-                    seq = (long) v;
+                i = end;
+            } else {
+                i = skipBlanks(bytes, i, to, sep);
+                double v = DecimalParser.scan(bytes, i, to, cursor);
+                if (Double.isNaN(v) || !store(c, v)) {
+                    return -1;
                 }
-                case AX -> s.ax = v * accelToG;
-                case AY -> s.ay = v * accelToG;
-                case AZ -> s.az = v * accelToG;
-                case GX -> s.gx = v * gyroToDps;
-                case GY -> s.gy = v * gyroToDps;
-                case GZ -> s.gz = v * gyroToDps;
-                case MX -> {
-                    s.mx = v;
-                    s.hasMag = true;
+                i = skipBlanks(bytes, cursor.end(), to, sep);
+            }
+            if (i == to || bytes[i] != (f == count - 1 ? '\n' : sep)) {
+                return -1;
+            }
+            i++;
+        }
+        if (i - 1 - from > TextFormat.MAX_LINE_LENGTH) {
+            return -1;
+        }
+        finishSample();
+        return i - 1;
+    }
+
+    /** @return where a text field ends (its separator, the LF or {@code to}), or -1 at a comma in a tab-separated line */
+    private static int fieldEnd(byte[] bytes, int i, int to, int sep) {
+        int c;
+        while (i < to && (c = bytes[i]) != sep && c != '\n') {
+            if (c == ',') {
+                return -1;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** Skips blanks inside a line: not the line's end, not the separator, not bytes past ASCII. */
+    private static int skipBlanks(byte[] bytes, int i, int to, int sep) {
+        int c;
+        while (i < to && (c = bytes[i]) <= ' ' && c >= 0 && c != '\n' && c != sep) {
+            i++;
+        }
+        return i;
+    }
+
+    private void startSample() {
+        sensor = format.defaultSensor().ordinal();
+        time = Double.NaN;
+        timeKind = null;
+        seq = SampleSink.NO_SEQUENCE;
+        sample.hasMag = false;
+    }
+
+    /** Puts one field's number where its column says. @return false for a sequence number that is not one */
+    private boolean store(TextColumn c, double v) {
+        Sample s = sample;
+        switch (c) {
+            case TIME_S, TIME_MS, TIME_US -> {
+                time = v;
+                timeKind = c;
+            }
+            case SEQ -> {
+                if (v < 0 || v != Math.rint(v) || v > 9.0e15) {
+                    return false;
                 }
-                case MY -> s.my = v;
-                case MZ -> s.mz = v;
-                default -> {
-                }
+                seq = (long) v;
+            }
+            case AX -> s.ax = v * accelToG;
+            case AY -> s.ay = v * accelToG;
+            case AZ -> s.az = v * accelToG;
+            case GX -> s.gx = v * gyroToDps;
+            case GY -> s.gy = v * gyroToDps;
+            case GZ -> s.gz = v * gyroToDps;
+            case MX -> {
+                s.mx = v;
+                s.hasMag = true;
+            }
+            case MY -> s.my = v;
+            case MZ -> s.mz = v;
+            default -> {
             }
         }
+        return true;
+    }
+
+    /** Times the sample, checks it, counts it and passes it on. */
+    private void finishSample() {
+        Sample s = sample;
         s.sensor = sensor;
         if (timeKind == null) {
             s.timeS = untimedCount[sensor] / format.rateHz();
@@ -213,61 +358,95 @@ public final class TextLineDecoder {
         }
     }
 
-    /** Splits on commas if any, else tabs, else runs of blanks. @return the field count, or -1 when too many */
+    /**
+     * Splits on commas if any, else tabs, else runs of blanks. The last line's separator is
+     * tried first, which saves looking for it. @return the field count, or -1 when too many
+     */
     private int split(int from, int to) {
-        char sep = 0;
+        int fields = separator == 0 ? OTHER_SEPARATOR : fieldsOn(separator, from, to);
+        if (fields == OTHER_SEPARATOR) {
+            separator = separatorOf(from, to);
+            fields = fieldsOn(separator, from, to);
+        }
+        return fields;
+    }
+
+    private int separatorOf(int from, int to) {
+        int sep = ' ';
         for (int i = from; i < to; i++) {
-            char c = line[i];
+            int c = at(i);
             if (c == ',') {
-                sep = ',';
-                break;
+                return ',';
             }
-            if (c == '\t' && sep == 0) {
+            if (c == '\t') {
                 sep = '\t';
             }
         }
+        return sep;
+    }
+
+    /**
+     * @return the field count on {@code sep}, -1 when too many, or {@link #OTHER_SEPARATOR}
+     *         when {@link #separatorOf} would choose another one for this line
+     */
+    private int fieldsOn(int sep, int from, int to) {
         int n = 0;
-        if (sep != 0) {
+        if (sep != ' ') {
+            boolean tab = sep == '\t';
             int start = from;
             for (int i = from; i <= to; i++) {
-                if (i == to || line[i] == sep) {
+                int c = i == to ? sep : at(i);
+                if (c == sep) {
                     if (n == MAX_FIELDS) {
-                        return -1;
+                        return tooMany(sep, from, to);
                     }
                     fieldStart[n] = start;
                     fieldEnd[n] = i;
                     n++;
                     start = i + 1;
+                } else if (tab && c == ',') {
+                    return OTHER_SEPARATOR;
                 }
             }
-        } else {
-            int i = from;
-            while (i < to) {
-                while (i < to && line[i] <= ' ') {
-                    i++;
+            return n == 1 ? OTHER_SEPARATOR : n; // one field: the line has no separator at all
+        }
+        int i = from;
+        while (i < to) {
+            while (i < to && at(i) <= ' ') {
+                if (at(i) == '\t') {
+                    return OTHER_SEPARATOR;
                 }
-                if (i == to) {
-                    break;
-                }
-                int start = i;
-                while (i < to && line[i] > ' ') {
-                    i++;
-                }
-                if (n == MAX_FIELDS) {
-                    return -1;
-                }
-                fieldStart[n] = start;
-                fieldEnd[n] = i;
-                n++;
+                i++;
             }
+            if (i == to) {
+                break;
+            }
+            int start = i;
+            while (i < to && at(i) > ' ') {
+                if (at(i) == ',') {
+                    return OTHER_SEPARATOR;
+                }
+                i++;
+            }
+            if (n == MAX_FIELDS) {
+                return tooMany(sep, from, to);
+            }
+            fieldStart[n] = start;
+            fieldEnd[n] = i;
+            n++;
         }
         return n;
+    }
+
+    /** Too many fields, unless a separator the split stopped short of seeing changes that. */
+    private int tooMany(int sep, int from, int to) {
+        return separatorOf(from, to) == sep ? -1 : OTHER_SEPARATOR;
     }
 
     /** A line of column names; adopted unless columns were configured. */
     private boolean isHeader(int fields) {
         for (int f = 0; f < fields; f++) {
-            TextColumn c = TextColumn.lookup(line, fieldStart[f], fieldEnd[f]);
+            TextColumn c = TextColumn.lookup(text, fieldStart[f], fieldEnd[f]);
             if (c == null) {
                 return false;
             }
@@ -305,14 +484,14 @@ public final class TextLineDecoder {
     }
 
     private int sensorOf(int from, int to) {
-        while (from < to && line[from] <= ' ') {
+        while (from < to && at(from) <= ' ') {
             from++;
         }
-        while (to > from && line[to - 1] <= ' ') {
+        while (to > from && at(to - 1) <= ' ') {
             to--;
         }
-        if (to - from == 1 && line[from] >= '0' && line[from] < '0' + Placement.count()) {
-            return line[from] - '0';
+        if (to - from == 1 && at(from) >= '0' && at(from) < '0' + Placement.count()) {
+            return at(from) - '0';
         }
         for (int p = 0; p < Placement.count(); p++) {
             String name = Placement.ofIndex(p).traceName();
@@ -323,16 +502,18 @@ public final class TextLineDecoder {
         return -1;
     }
 
+    /** Names are lower-case ASCII, so an ASCII case fold is enough: no byte past ASCII folds onto one. */
     private boolean sameIgnoringCase(String name, int from) {
         for (int i = 0; i < name.length(); i++) {
-            if (Character.toLowerCase(line[from + i]) != name.charAt(i)) {
+            int c = at(from + i);
+            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != name.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isLetter(char c) {
+    private static boolean isLetter(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 }

@@ -1,14 +1,17 @@
 package org.formcoach.engine.util;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Parses decimal numbers out of a character range without creating a String. Decoders
+ * Parses decimal numbers out of a range of chars or bytes without creating a String. Decoders
  * (trace rows, serial text lines) call it once per field, so it must not allocate.
  *
- * <p>Numbers with at most 15 significant digits and a small decimal exponent — every
- * reading a sensor or our writer produces — are converted exactly: the digits form an
- * integer that a double holds exactly, and one multiplication or division by an exactly
- * representable power of ten is correctly rounded. Anything else falls back to
- * {@link Double#parseDouble}, which allocates but is rare.
+ * <p>Numbers whose digits form an integer of at most 2^53 (every number of up to 15
+ * significant digits) and have a small decimal exponent — every reading a sensor or our
+ * writer produces — are converted exactly: a double holds that integer exactly, and one
+ * multiplication or division by an exactly representable power of ten is correctly
+ * rounded. Anything else falls back to {@link Double#parseDouble}, which allocates but is
+ * rare.
  *
  * <p>Invalid text returns {@link Double#NaN}; the caller treats NaN as a bad field, so
  * "NaN" written in a file is rejected the same way as garbage.
@@ -18,7 +21,9 @@ public final class DecimalParser {
             1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     };
-    private static final int MAX_EXACT_DIGITS = 15;
+    /** Integers up to 2^53 are exact doubles. */
+    private static final long MAX_EXACT_INTEGER = 1L << 53;
+    private static final int MAX_DIGITS_IN_LONG = 18;
 
     private DecimalParser() {
     }
@@ -28,101 +33,152 @@ public final class DecimalParser {
      *         when the text is not a finite decimal number
      */
     public static double parse(char[] chars, int from, int to) {
-        while (from < to && chars[from] <= ' ') {
+        return parseText(chars, from, to);
+    }
+
+    /**
+     * The same for bytes as a device sends them (ASCII): a byte of 0x80 or above is never
+     * part of a number, so it makes the result NaN.
+     */
+    public static double parse(byte[] bytes, int from, int to) {
+        return parseText(bytes, from, to);
+    }
+
+    /** Where {@link #scan} stopped; reused, so a decoder reading fields in one pass allocates nothing. */
+    public static final class Cursor {
+        private int end;
+
+        /** The index of the first byte after the number. */
+        public int end() {
+            return end;
+        }
+    }
+
+    /**
+     * Reads the number that starts at {@code from} (no blanks before it) and ends before
+     * the first byte that cannot continue it, which {@code stop} then points at. Same
+     * numbers, same exactness as {@link #parse(byte[], int, int)}.
+     *
+     * @return the number, or NaN when none starts at {@code from}
+     */
+    public static double scan(byte[] bytes, int from, int to, Cursor stop) {
+        return number(bytes, from, to, stop);
+    }
+
+    /**
+     * One parser for both inputs: {@code text} is a char[] or a byte[]. The type test is
+     * the same on every character of one call, so the compiler moves it out of the loops.
+     */
+    private static int at(Object text, int i) {
+        return text instanceof byte[] bytes ? bytes[i] & 0xFF : ((char[]) text)[i];
+    }
+
+    /** The whole range, blanks around it aside, must be one number. */
+    private static double parseText(Object text, int from, int to) {
+        while (from < to && at(text, from) <= ' ') {
             from++;
         }
-        while (to > from && chars[to - 1] <= ' ') {
+        while (to > from && at(text, to - 1) <= ' ') {
             to--;
         }
-        if (from >= to) {
-            return Double.NaN;
-        }
+        return number(text, from, to, null);
+    }
+
+    /**
+     * With a {@code stop}, reads a number at the start of the range; without, the whole
+     * range must be one. Kept small, with the exponent and the rare cases in methods of
+     * their own, so that the compiler inlines it into a decoder's loop.
+     */
+    private static double number(Object text, int from, int to, Cursor stop) {
         int i = from;
         boolean negative = false;
-        if (chars[i] == '-' || chars[i] == '+') {
-            negative = chars[i] == '-';
+        if (i < to && (at(text, i) == '-' || at(text, i) == '+')) {
+            negative = at(text, i) == '-';
             i++;
         }
+        // All digits, leading zeros included, go into one long; more than 18 could overflow it.
         long digits = 0;
-        int significant = 0;
-        int decimalExponent = 0;
-        boolean sawDigit = false;
-        boolean sawPoint = false;
-        boolean exact = true;
-        for (; i < to; i++) {
-            char c = chars[i];
-            if (c >= '0' && c <= '9') {
-                sawDigit = true;
-                if (digits == 0 && c == '0') {
-                    if (sawPoint) {
-                        decimalExponent--;
-                    }
-                    continue;
-                }
-                if (significant < MAX_EXACT_DIGITS) {
-                    digits = digits * 10 + (c - '0');
-                    significant++;
-                    if (sawPoint) {
-                        decimalExponent--;
-                    }
-                } else {
-                    exact = false;
-                    if (!sawPoint) {
-                        decimalExponent++;
-                    }
-                }
-            } else if (c == '.' && !sawPoint) {
-                sawPoint = true;
-            } else {
-                break;
-            }
-        }
-        if (!sawDigit) {
-            return Double.NaN;
-        }
-        if (i < to) {
-            char c = chars[i];
-            if (c != 'e' && c != 'E') {
-                return Double.NaN;
-            }
+        int start = i;
+        int d;
+        while (i < to && (d = at(text, i) - '0') >= 0 && d <= 9) {
+            digits = digits * 10 + d;
             i++;
-            boolean negativeExponent = false;
-            if (i < to && (chars[i] == '-' || chars[i] == '+')) {
-                negativeExponent = chars[i] == '-';
+        }
+        int count = i - start;
+        int fractionDigits = 0;
+        if (i < to && at(text, i) == '.') {
+            int point = ++i;
+            while (i < to && (d = at(text, i) - '0') >= 0 && d <= 9) {
+                digits = digits * 10 + d;
                 i++;
             }
-            if (i >= to) {
-                return Double.NaN;
+            fractionDigits = i - point;
+            count += fractionDigits;
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        if (i < to && (at(text, i) | 0x20) == 'e') {
+            return withExponent(text, from, i + 1, to, stop, digits, count, -fractionDigits, negative);
+        }
+        return value(text, from, i, to, stop, digits, count, -fractionDigits, negative);
+    }
+
+    /** The number goes on after its 'e' at {@code i}. */
+    private static double withExponent(Object text, int from, int i, int to, Cursor stop, long digits, int count,
+            int decimalExponent, boolean negative) {
+        boolean negativeExponent = false;
+        if (i < to && (at(text, i) == '-' || at(text, i) == '+')) {
+            negativeExponent = at(text, i) == '-';
+            i++;
+        }
+        int exponentStart = i;
+        int exponent = 0;
+        int d;
+        while (i < to && (d = at(text, i) - '0') >= 0 && d <= 9) {
+            if (exponent < 10_000) {
+                exponent = exponent * 10 + d;
             }
-            int exponent = 0;
-            for (; i < to; i++) {
-                char d = chars[i];
-                if (d < '0' || d > '9') {
-                    return Double.NaN;
-                }
-                if (exponent < 10_000) {
-                    exponent = exponent * 10 + (d - '0');
-                }
-            }
-            decimalExponent += negativeExponent ? -exponent : exponent;
+            i++;
+        }
+        if (i == exponentStart) {
+            return Double.NaN;
+        }
+        int e = decimalExponent + (negativeExponent ? -exponent : exponent);
+        return value(text, from, i, to, stop, digits, count, e, negative);
+    }
+
+    /** The number read from {@code [from, end)}: digits × 10^decimalExponent. */
+    private static double value(Object text, int from, int end, int to, Cursor stop, long digits, int count,
+            int decimalExponent, boolean negative) {
+        if (stop != null) {
+            stop.end = end;
+        } else if (end < to) {
+            return Double.NaN;
         }
         double value;
-        if (digits == 0) {
-            value = 0.0;
-        } else if (exact && decimalExponent >= -22 && decimalExponent <= 22) {
+        if (count <= MAX_DIGITS_IN_LONG && digits <= MAX_EXACT_INTEGER
+                && decimalExponent >= -22 && decimalExponent <= 22) {
+            // digits is exact as a double, and so is the power of ten: one correctly rounded operation.
             value = decimalExponent < 0
                     ? digits / POWERS_OF_TEN[-decimalExponent]
                     : digits * POWERS_OF_TEN[decimalExponent];
+        } else if (count <= MAX_DIGITS_IN_LONG && digits == 0) {
+            value = 0.0;
         } else {
-            value = slowParse(chars, from, to);
-            return Double.isFinite(value) ? value : Double.NaN;
+            return slowParse(text, from, end);
         }
         return negative ? -value : value;
     }
 
-    private static double slowParse(char[] chars, int from, int to) {
+    /** Too many digits or too large an exponent for one exact operation: rare, and it allocates. */
+    private static double slowParse(Object text, int from, int to) {
+        String s = text instanceof byte[] bytes
+                ? new String(bytes, from, to - from, StandardCharsets.ISO_8859_1)
+                : new String((char[]) text, from, to - from);
         try {
-            return Double.parseDouble(new String(chars, from, to - from));
+            double value = Double.parseDouble(s);
+            return Double.isFinite(value) ? value : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
