@@ -261,14 +261,21 @@ final class BirdDogDetector extends ExerciseDetector {
         startBaseline(ctx.time(), ctx.lower().headingDeg());
     }
 
-    private static double wrap(double deg) {
-        double d = deg % 360;
-        if (d > 180) {
-            d -= 360;
-        } else if (d < -180) {
-            d += 360;
+    /**
+     * The angle in [-180, 180]. Differences of two headings are nearly always within one
+     * turn, so a comparison or one subtraction does; a double's {@code %} is a slow library
+     * remainder, which this ran on every sample.
+     */
+    static double wrap(double deg) {
+        if (deg > 180) {
+            deg -= 360;
+            return deg > 180 ? deg - 360 * Math.ceil((deg - 180) / 360) : deg;
         }
-        return d;
+        if (deg < -180) {
+            deg += 360;
+            return deg < -180 ? deg + 360 * Math.ceil((-180 - deg) / 360) : deg;
+        }
+        return deg;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.formcoach.engine.orientation.OrientationSettings;
 import org.formcoach.engine.orientation.SensorOrientation;
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
+import org.formcoach.engine.util.Atan2;
 
 /**
  * Everything the coach knows about one sensor: its orientation, its calibration to the
@@ -171,7 +172,7 @@ final class SensorTrack {
         // First two rows of R(q), applied to the cranial axis.
         double ex = (2 * w * w - 1 + 2 * x * x) * upX + 2 * (x * y - w * z) * upY + 2 * (x * z + w * y) * upZ;
         double ey = 2 * (x * y + w * z) * upX + (2 * w * w - 1 + 2 * y * y) * upY + 2 * (y * z - w * x) * upZ;
-        return Math.toDegrees(Math.atan2(ey, ex));
+        return Math.toDegrees(Atan2.of(ey, ex));
     }
 
     private double tilt(double ux, double uy, double uz) {

@@ -65,4 +65,22 @@ class BirdDogDetectorTest {
         assertEquals(6, Scripts.of(events, CoachEvent.Rep.class).size(), events.toString());
         assertTrue(Scripts.alerts(events, Fault.LATERAL_TILT).isEmpty(), events.toString());
     }
+
+    @Test
+    void shouldWrapHeadingsIntoOneTurnAsARemainderWould() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double deg = i < 50_000 ? (random.nextDouble() - 0.5) * 800 : (random.nextDouble() - 0.5) * 1e5;
+            double w = BirdDogDetector.wrap(deg);
+            assertTrue(w >= -180 && w <= 180, deg + " -> " + w);
+            double turns = (deg - w) / 360;
+            assertEquals(Math.rint(turns), turns, 1e-9, deg + " -> " + w + " is not a whole number of turns away");
+            if (deg >= -180 && deg <= 180) {
+                assertEquals(deg, w, 0.0, "an angle in range is returned as it is");
+            }
+        }
+        assertEquals(180, BirdDogDetector.wrap(540), 0.0);
+        assertEquals(-179, BirdDogDetector.wrap(181), 0.0);
+        assertEquals(179, BirdDogDetector.wrap(-181), 0.0);
+    }
 }
