@@ -9,12 +9,12 @@ import org.formcoach.bridge.wire.BinaryFrameDecoder;
 import org.formcoach.bridge.wire.BinaryProtocol;
 import org.formcoach.bridge.wire.TextFormat;
 import org.formcoach.bridge.wire.TextLineDecoder;
+import org.formcoach.bridge.wire.TextLineEncoder;
 import org.formcoach.bridge.wire.WireCounters;
 import org.formcoach.engine.coach.Coach;
 import org.formcoach.engine.coach.CoachSettings;
 import org.formcoach.engine.coach.Exercise;
 import org.formcoach.engine.sample.Sample;
-import org.formcoach.engine.util.DecimalFormatter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -97,13 +97,7 @@ public class SamplePathBenchmark {
                 out.write(writer.frameBytes(), 0, n);
             } else {
                 line.setLength(0);
-                DecimalFormatter.append(line, s.timeS, 6).append(',').append(s.placement().traceName()).append(',');
-                DecimalFormatter.append(line, s.ax, 5).append(',');
-                DecimalFormatter.append(line, s.ay, 5).append(',');
-                DecimalFormatter.append(line, s.az, 5).append(',');
-                DecimalFormatter.append(line, s.gx, 4).append(',');
-                DecimalFormatter.append(line, s.gy, 4).append(',');
-                DecimalFormatter.append(line, s.gz, 4).append('\n');
+                TextLineEncoder.appendLine(line, s);
                 out.writeBytes(line.toString().getBytes(StandardCharsets.US_ASCII));
             }
         }
@@ -114,7 +108,7 @@ public class SamplePathBenchmark {
             binary = new BinaryFrameDecoder(new WireCounters(), this::toCoach);
         } else if (wire.equals("text")) {
             text = new TextLineDecoder(TextFormat.defaults(), new WireCounters(), this::toCoach);
-            byte[] header = "time_s,sensor,ax,ay,az,gx,gy,gz\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] header = TextLineEncoder.HEADER.getBytes(StandardCharsets.US_ASCII);
             text.feed(header, 0, header.length, 0);
         } else {
             throw new IllegalArgumentException("wire: binary or text, not " + wire);

@@ -8,6 +8,7 @@ import org.formcoach.bridge.wire.JsonSampleDecoder;
 import org.formcoach.bridge.wire.SampleSink;
 import org.formcoach.bridge.wire.TextFormat;
 import org.formcoach.bridge.wire.TextLineDecoder;
+import org.formcoach.bridge.wire.TextLineEncoder;
 import org.formcoach.bridge.wire.WireCounters;
 import org.formcoach.engine.coach.Coach;
 import org.formcoach.engine.coach.CoachEvent;
@@ -75,13 +76,7 @@ final class FaultTraces {
                 b.setLength(0);
                 times[k] = DecimalFormatter.append(b, s.timeS, 6).toString();
                 b.setLength(0);
-                DecimalFormatter.append(b, s.ax, 5).append(',');
-                DecimalFormatter.append(b, s.ay, 5).append(',');
-                DecimalFormatter.append(b, s.az, 5).append(',');
-                DecimalFormatter.append(b, s.gx, 4).append(',');
-                DecimalFormatter.append(b, s.gy, 4).append(',');
-                DecimalFormatter.append(b, s.gz, 4);
-                readings[k] = b.toString();
+                readings[k] = TextLineEncoder.appendReadings(b, s).toString();
                 lines[k] = (times[k] + ",sacrum," + readings[k] + "\n").getBytes(StandardCharsets.US_ASCII);
             }
             markedJson = faulty ? answeredSamples(this, true) : new boolean[count];

@@ -10,9 +10,9 @@ import org.formcoach.bridge.serial.SerialFormat;
 import org.formcoach.bridge.wire.AlertCodec;
 import org.formcoach.bridge.wire.BinaryProtocol;
 import org.formcoach.bridge.wire.Cobs;
+import org.formcoach.bridge.wire.TextLineEncoder;
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
-import org.formcoach.engine.util.DecimalFormatter;
 
 /**
  * A virtual device on a serial port — typically the far end of a socat pty pair
@@ -110,16 +110,10 @@ public final class VirtualSerialDevice extends VirtualDevice {
     private boolean sendText(SerialPort p, Sample s) {
         line.setLength(0);
         if (!headerSent) {
-            line.append("time_s,sensor,ax,ay,az,gx,gy,gz\n");
+            line.append(TextLineEncoder.HEADER);
             headerSent = true;
         }
-        DecimalFormatter.append(line, s.timeS, 6).append(',').append(s.placement().traceName()).append(',');
-        DecimalFormatter.append(line, s.ax, 5).append(',');
-        DecimalFormatter.append(line, s.ay, 5).append(',');
-        DecimalFormatter.append(line, s.az, 5).append(',');
-        DecimalFormatter.append(line, s.gx, 4).append(',');
-        DecimalFormatter.append(line, s.gy, 4).append(',');
-        DecimalFormatter.append(line, s.gz, 4).append('\n');
+        TextLineEncoder.appendLine(line, s);
         int n = line.length();
         byte[] b = n <= lineBytes.length ? lineBytes : new byte[n];
         for (int i = 0; i < n; i++) {

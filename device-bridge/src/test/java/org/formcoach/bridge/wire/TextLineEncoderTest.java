@@ -1,0 +1,49 @@
+package org.formcoach.bridge.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import org.formcoach.engine.sample.Placement;
+import org.formcoach.engine.sample.Sample;
+
+class TextLineEncoderTest {
+    @Test
+    void shouldWriteLinesTheDecoderReadsBackToTheirResolution() {
+        Random random = new Random(3);
+        WireCounters counters = new WireCounters();
+        Recorder out = new Recorder();
+        TextLineDecoder decoder = new TextLineDecoder(TextFormat.defaults(), counters, out);
+        StringBuilder text = new StringBuilder(TextLineEncoder.HEADER);
+        Sample[] sent = new Sample[200];
+        for (int i = 0; i < sent.length; i++) {
+            Sample s = new Sample();
+            s.timeS = 1 + i * 0.01;
+            s.sensor = Placement.values()[i % Placement.count()].ordinal();
+            s.ax = random.nextGaussian();
+            s.ay = random.nextGaussian();
+            s.az = random.nextGaussian();
+            s.gx = random.nextGaussian() * 200;
+            s.gy = random.nextGaussian() * 200;
+            s.gz = random.nextGaussian() * 200;
+            sent[i] = s;
+            TextLineEncoder.appendLine(text, s);
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        decoder.feed(bytes, 0, bytes.length, 0);
+        assertEquals(sent.length, counters.get(Outcome.SAMPLE), "every line a sample");
+        for (int i = 0; i < sent.length; i++) {
+            Sample a = sent[i];
+            Sample b = out.samples.get(i);
+            assertEquals(a.timeS, b.timeS, 0.5e-6);
+            assertEquals(a.sensor, b.sensor);
+            assertEquals(a.ax, b.ax, 0.5e-5);
+            assertEquals(a.az, b.az, 0.5e-5);
+            assertEquals(a.gy, b.gy, 0.5e-4);
+            assertEquals(a.gz, b.gz, 0.5e-4);
+        }
+    }
+}
