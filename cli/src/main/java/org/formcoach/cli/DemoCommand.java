@@ -17,7 +17,6 @@ import org.formcoach.bridge.mqtt.MqttOptions;
 import org.formcoach.bridge.mqtt.MqttTransport;
 import org.formcoach.bridge.virtual.MqttPayloadFormat;
 import org.formcoach.bridge.virtual.VirtualMqttDevice;
-import org.formcoach.cli.dashboard.DashboardServer;
 import org.formcoach.cli.demo.DemoWorkout;
 import org.formcoach.cli.demo.GuidedWorkout;
 import org.formcoach.cli.live.LiveRun;
@@ -51,7 +50,7 @@ import picocli.CommandLine.Option;
                 "samples travel as a real device's would: over MQTT through the embedded",
                 "broker (127.0.0.1 only) into the coaching engine. You see the live view and",
                 "its alerts here, the same on the dashboard in a browser, and the session",
-                "summary at the end. About 80 s at real time."},
+                "summary at the end. About 85 s at real time."},
         footer = {"", "Examples:",
                 "  formcoach demo",
                 "  formcoach demo --speed 4 --no-dashboard          # a quick look",
@@ -93,23 +92,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Ring the terminal bell on each alert (default on).")
     boolean bell;
 
-    @Option(names = "--dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Serve the live dashboard (default on; --no-dashboard to skip).")
-    boolean dashboard;
-
-    @Option(names = "--dashboard-port", paramLabel = "PORT",
-            description = "Dashboard port (default 8765, another free one if taken; 0 = any free port).")
-    Integer dashboardPort;
-
-    @Option(names = "--dashboard-bind", defaultValue = DashboardServer.DEFAULT_BIND, paramLabel = "ADDR",
-            description = "Dashboard address (default ${DEFAULT-VALUE}; 0.0.0.0 lets a phone on the network watch).")
-    String dashboardBind;
-
     @Option(names = "--port", paramLabel = "PORT", description = "Embedded broker port (default: any free port).")
     Integer port;
 
     @Mixin
     CoachOptions coachOptions;
+
+    @Mixin
+    DashboardOptions dashboardOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -127,9 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--view: " + e.getMessage());
         }
-        int dashPort = dashboardPort == null ? DashboardServer.DEFAULT_PORT : dashboardPort;
-        if (dashPort < 0 || dashPort > 65535 || (port != null && (port < 1 || port > 65535))) {
-            throw new CommandLine.ParameterException(cl, "ports are 1-65535 (--dashboard-port also 0)");
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new CommandLine.ParameterException(cl, "--port must be 1-65535");
         }
         CoachSettings settings = coachOptions.resolve(cl, file.coachSettings(CoachSettings.defaults(), cl));
 
@@ -139,9 +128,8 @@ public final class DemoCommand implements Callable<Integer> {
         EmbeddedBroker broker = EmbeddedBroker.startLocal(port != null ? port : freePort());
         LiveRun run;
         try {
-            LiveRun.Config c = new LiveRun.Config().title("demo").exercise(Exercise.HINGE).coach(settings)
+            LiveRun.Config c = dashboardOptions.applyTo(new LiveRun.Config(), cl).title("demo").exercise(Exercise.HINGE).coach(settings)
                     .rateHz(DemoWorkout.RATE_HZ).output(mode).bell(bell)
-                    .dashboard(dashboard, dashboardBind, dashPort, dashboardPort != null)
                     .record(record, DEVICE).keys(true)
                     .hello(",\"plan\":\"" + workout.outline(" > ") + "\"");
             // The plan's announcements and the header line need the run, and the run needs them:

@@ -109,19 +109,6 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Send each alert back to the device so it can buzz (default on).")
     boolean alertsToDevice;
 
-    @Option(names = "--dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Serve the live dashboard (default on; --no-dashboard to skip).")
-    boolean dashboard;
-
-    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Dashboard port (default 8765, another free one if"
-            + " taken; 0 = any free port).")
-    Integer dashboardPort;
-
-    @Option(names = "--dashboard-bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
-            description = "Dashboard address (default ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets a phone on"
-                    + " the network watch, with no password).")
-    String dashboardBind;
-
     @Option(names = "--rate", defaultValue = "100", paramLabel = "HZ",
             description = "Nominal sample rate of devices that do not announce one (default ${DEFAULT-VALUE}).")
     double rate;
@@ -175,6 +162,9 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     CoachOptions coachOptions;
 
+    @Mixin
+    DashboardOptions dashboardOptions;
+
     private int exitCode;
 
     @Override
@@ -206,10 +196,6 @@ public final class LiveCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--duration must be a positive number of seconds");
         }
         OutputMode mode = outputMode(cl);
-        int dashPort = dashboardPort == null ? org.formcoach.cli.dashboard.DashboardServer.DEFAULT_PORT : dashboardPort;
-        if (dashPort < 0 || dashPort > 65535) {
-            throw new CommandLine.ParameterException(cl, "--dashboard-port must be 0-65535");
-        }
         CoachSettings settings = coachOptions.resolve(cl, file.coachSettings(CoachSettings.defaults(), cl));
         char[] password = readPassword(cl);
         SerialOptions serialOptions = serial != null ? serialOptions(cl) : null;
@@ -223,9 +209,8 @@ public final class LiveCommand implements Callable<Integer> {
         }
 
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        LiveRun.Config c = new LiveRun.Config().title("live").exercise(ex).coach(settings).rateHz(rate).output(mode)
-                .bell(bell).alertsToDevices(alertsToDevice)
-                .dashboard(dashboard, dashboardBind, dashPort, dashboardPort != null)
+        LiveRun.Config c = dashboardOptions.applyTo(new LiveRun.Config(), cl).title("live").exercise(ex)
+                .coach(settings).rateHz(rate).output(mode).bell(bell).alertsToDevices(alertsToDevice)
                 .record(record, recordDevice).keys(true);
         EmbeddedBroker broker = null;
         if (mqtt != null && mqtt.isEmpty()) {
