@@ -41,9 +41,8 @@ public class CoachBenchmark {
     @Param({"hinge", "squat", "plank", "bird-dog"})
     public String exercise;
 
-    private double[] packed;
+    private LoopedTrace trace;
     private int count;
-    private double duration;
     private int index;
     private int lap;
     private Coach coach;
@@ -54,20 +53,8 @@ public class CoachBenchmark {
     public void setUp() {
         Exercise ex = Exercise.parse(exercise);
         List<Sample> samples = ExerciseTraces.clean(ex);
-        count = samples.size();
-        duration = samples.get(count - 1).timeS + 0.01;
-        packed = new double[count * 7];
-        for (int i = 0; i < count; i++) {
-            Sample s = samples.get(i);
-            int o = i * 7;
-            packed[o] = s.timeS;
-            packed[o + 1] = s.ax;
-            packed[o + 2] = s.ay;
-            packed[o + 3] = s.az;
-            packed[o + 4] = s.gx;
-            packed[o + 5] = s.gy;
-            packed[o + 6] = s.gz;
-        }
+        trace = LoopedTrace.of(samples);
+        count = trace.count();
         CoachListener counting = event -> events++;
         coach = new Coach(ex, CoachSettings.defaults(), 100, counting);
     }
@@ -76,18 +63,8 @@ public class CoachBenchmark {
     @Benchmark
     public int acceptOneSample() {
         int i = index;
-        int o = i * 7;
-        double[] p = packed;
         Sample s = sample;
-        s.timeS = p[o] + lap * duration;
-        s.sensor = 0;
-        s.ax = p[o + 1];
-        s.ay = p[o + 2];
-        s.az = p[o + 3];
-        s.gx = p[o + 4];
-        s.gy = p[o + 5];
-        s.gz = p[o + 6];
-        s.hasMag = false;
+        trace.fill(i, lap, s);
         coach.accept(s);
         if (++i == count) {
             i = 0;

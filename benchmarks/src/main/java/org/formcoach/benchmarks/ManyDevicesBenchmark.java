@@ -49,9 +49,8 @@ public class ManyDevicesBenchmark {
     /** Stand still 3 s, then the first hinge: calibrated by 6 s of the trace. */
     private static final int CALIBRATION_SAMPLES = 600;
 
-    private double[] packed;
+    private LoopedTrace trace;
     private int count;
-    private double duration;
     private Coach[] coaches;
     /** Each device plays the same trace from its own starting offset, so the phases differ. */
     private int[] cursor;
@@ -66,20 +65,8 @@ public class ManyDevicesBenchmark {
             motion.move(2.2, 65, 0, 0).hold(0.5).move(1.3, 0, 0, 0).hold(1.5);
         }
         List<Sample> samples = motion.samples(Placement.SACRUM);
-        count = samples.size();
-        duration = samples.get(count - 1).timeS + 0.01;
-        packed = new double[count * 7];
-        for (int i = 0; i < count; i++) {
-            Sample s = samples.get(i);
-            int o = i * 7;
-            packed[o] = s.timeS;
-            packed[o + 1] = s.ax;
-            packed[o + 2] = s.ay;
-            packed[o + 3] = s.az;
-            packed[o + 4] = s.gx;
-            packed[o + 5] = s.gy;
-            packed[o + 6] = s.gz;
-        }
+        trace = LoopedTrace.of(samples);
+        count = trace.count();
         System.gc();
         long before = usedHeap();
         coaches = new Coach[devices];
@@ -120,18 +107,8 @@ public class ManyDevicesBenchmark {
 
     private void feed(int d) {
         int i = cursor[d];
-        int o = i * 7;
-        double[] p = packed;
         Sample s = sample;
-        s.timeS = p[o] + lap[d] * duration;
-        s.sensor = 0;
-        s.ax = p[o + 1];
-        s.ay = p[o + 2];
-        s.az = p[o + 3];
-        s.gx = p[o + 4];
-        s.gy = p[o + 5];
-        s.gz = p[o + 6];
-        s.hasMag = false;
+        trace.fill(i, lap[d], s);
         coaches[d].accept(s);
         if (++i == count) {
             i = 0;
