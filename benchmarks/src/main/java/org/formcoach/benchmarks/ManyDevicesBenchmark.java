@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Many wearers on one engine thread: samples of N sensors at 100 Hz interleaved, as the
- * bridge's engine loop sees them, each to its own {@link Coach}. The score is the time per
+ * bridge's engine loop sees them — one at a time, or in runs of a device's batch — each to
+ * its own {@link Coach}. The score is the time per
  * sample on one core (its inverse is the samples per second one core sustains); the
  * state of 10,000 coaches no longer fits in the caches, which is what this measures.
  * Every coach is calibrated and somewhere in the set before measuring (the set-up plays
@@ -46,6 +47,14 @@ public class ManyDevicesBenchmark {
     @Param({"1", "100", "10000"})
     public int devices;
 
+    /**
+     * Consecutive samples of one device before the next device's turn: 1 when every sample
+     * travels alone; 10 when devices send batches (an MQTT message of 10 samples, docs/protocols.md
+     * §3.2), which the bridge decodes and queues together, as a serial read of several lines does.
+     */
+    @Param({"1", "10"})
+    public int run;
+
     /** Stand still 3 s, then the first hinge: calibrated by 6 s of the trace. */
     private static final int CALIBRATION_SAMPLES = 600;
 
@@ -56,6 +65,7 @@ public class ManyDevicesBenchmark {
     private int[] cursor;
     private int[] lap;
     private int next;
+    private int inRun;
     private final Sample sample = new Sample();
 
     @Setup(Level.Trial)
@@ -117,12 +127,15 @@ public class ManyDevicesBenchmark {
         cursor[d] = i;
     }
 
-    /** One sample, to the next device in turn. */
+    /** One sample, to the device whose turn it is; the turn passes on after {@link #run} samples. */
     @Benchmark
     public int oneSampleRoundRobin() {
         int d = next;
         feed(d);
-        next = d + 1 == devices ? 0 : d + 1;
+        if (++inRun == run) {
+            inRun = 0;
+            next = d + 1 == devices ? 0 : d + 1;
+        }
         return d;
     }
 }
