@@ -198,18 +198,24 @@ public final class JsonSampleDecoder {
             counters.add(Outcome.MALFORMED);
             return;
         }
-        Sample s = sample;
-        s.ax = a[0] * accelToG;
-        s.ay = a[1] * accelToG;
-        s.az = a[2] * accelToG;
-        s.gx = g[0] * gyroToDps;
-        s.gy = g[1] * gyroToDps;
-        s.gz = g[2] * gyroToDps;
+        Sample s = readings(a[0], a[1], a[2], g[0], g[1], g[2]);
         s.hasMag = mCount == 3;
         s.mx = m[0];
         s.my = m[1];
         s.mz = m[2];
         emit(time, seq);
+    }
+
+    /** The reused sample with the accelerometer and gyroscope readings in engine units. */
+    private Sample readings(double ax, double ay, double az, double gx, double gy, double gz) {
+        Sample s = sample;
+        s.ax = ax * accelToG;
+        s.ay = ay * accelToG;
+        s.az = az * accelToG;
+        s.gx = gx * gyroToDps;
+        s.gy = gy * gyroToDps;
+        s.gz = gz * gyroToDps;
+        return s;
     }
 
     private void rows(JsonParser p, JsonToken v, Outcome fieldProblem) throws IOException {
@@ -255,13 +261,7 @@ public final class JsonSampleDecoder {
             } else if (Double.isNaN(t0)) {
                 counters.add(Outcome.MISSING_FIELD);
             } else {
-                Sample s = sample;
-                s.ax = row[1] * accelToG;
-                s.ay = row[2] * accelToG;
-                s.az = row[3] * accelToG;
-                s.gx = row[4] * gyroToDps;
-                s.gy = row[5] * gyroToDps;
-                s.gz = row[6] * gyroToDps;
+                Sample s = readings(row[1], row[2], row[3], row[4], row[5], row[6]);
                 s.hasMag = n == 10;
                 s.mx = n == 10 ? row[7] : 0;
                 s.my = n == 10 ? row[8] : 0;

@@ -27,7 +27,6 @@ import org.formcoach.bridge.testing.PlankTrace;
 import org.formcoach.bridge.testing.Waits;
 import org.formcoach.bridge.virtual.MqttPayloadFormat;
 import org.formcoach.bridge.virtual.VirtualMqttDevice;
-import org.formcoach.bridge.wire.BinaryProtocol;
 import org.formcoach.bridge.wire.JsonSampleDecoder;
 import org.formcoach.bridge.wire.Outcome;
 import org.formcoach.engine.coach.Exercise;
@@ -142,9 +141,5 @@ class MqttManyDevicesTest {
         c.publish(topic, bytes(payload), 1, false);
         c.disconnect();
         c.close();
-    }
-
-    static int unused() {
-        return BinaryProtocol.IMU_LENGTH;
     }
 }
