@@ -3,7 +3,7 @@
 # baseline measured in the same run (org.formcoach.benchmarks.e2e.EndToEndLatency).
 # Needs mosquitto and socat; build first: mvn -q -B package -DskipTests
 #
-#   benchmarks/run-e2e.sh              # every case once (about 10 minutes)
+#   benchmarks/run-e2e.sh              # every case once (about 13 minutes)
 #   REPEAT=2 benchmarks/run-e2e.sh     # every case twice
 #   QUICK=1 benchmarks/run-e2e.sh      # 10 s measured per case instead of 20-40
 #
@@ -27,7 +27,8 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -
   "$( ("$(command -v mosquitto || echo /usr/sbin/mosquitto)" -h 2>&1 || true) | head -1), $(date -u +%Y-%m-%d)"
 for i in $(seq "$repeat"); do
   run --transport mqtt --devices 1 --duration "$long"
-  run --transport mqtt --devices 100 --duration "$short"
+  # The goal's case: three rounds of echo and engine taking turns, pooled (see --rounds).
+  run --transport mqtt --devices 100 --duration "$short" --rounds 3
   # 1000 devices: one message per sample is 100,000 messages/s through Paho on 2 cores; then
   # the same devices sending batches of 10 samples (10,000 messages/s, as recommended).
   run --transport mqtt --devices 1000 --duration "$overload" --warmup 10

@@ -45,7 +45,7 @@ import org.formcoach.engine.coach.Exercise;
  */
 public final class EndToEndLatency {
     record Options(String transport, int devices, double rateHz, double durationS, double warmupS, String mode,
-                   int connections, int batch, int faultyEvery, double drainS, String mosquitto) {
+                   int connections, int batch, int faultyEvery, double drainS, int rounds, String mosquitto) {
     }
 
     /** One mode's outcome. */
@@ -60,23 +60,65 @@ public final class EndToEndLatency {
         System.out.printf(Locale.ROOT, "# %s, %d device(s) at %.0f Hz, %d connection(s), batch %d, %.0f s measured after "
                         + "%.0f s warm-up; load average %s%n", o.transport(), o.devices(), o.rateHz(), o.connections(),
                 o.batch(), o.durationS(), o.warmupS(), loadAverage());
-        print(o, run(o));
+        List<List<Outcome>> rounds = run(o);
+        for (int r = 0; r < rounds.size(); r++) {
+            print(o, rounds.get(r), rounds.size() == 1 ? "" : "round " + (r + 1) + " of " + rounds.size());
+        }
+        if (rounds.size() > 1) {
+            print(o, pool(rounds), "pooled " + rounds.size() + " rounds");
+        }
+        System.out.println("# load average at the end: " + loadAverage());
     }
 
-    /** Runs the modes the options ask for (echo first when both) and returns what each measured. */
-    static List<Outcome> run(Options o) throws Exception {
+    /** Each mode's outcomes over all rounds, as one (echo first). */
+    static List<Outcome> pool(List<List<Outcome>> rounds) {
+        List<Outcome> pooled = new ArrayList<>();
+        for (Outcome first : rounds.get(0)) {
+            List<Latencies> runs = new ArrayList<>();
+            Map<String, Double> cores = new java.util.HashMap<>();
+            for (List<Outcome> round : rounds) {
+                for (Outcome r : round) {
+                    if (r.mode().equals(first.mode())) {
+                        runs.add(r.latencies());
+                        r.cores().forEach((k, v) -> cores.merge(k, v / rounds.size(), Double::sum));
+                    }
+                }
+            }
+            pooled.add(new Outcome(first.mode(), Latencies.pooled(runs), cores, "pooled over " + runs.size()
+                    + " runs (cores: their mean)"));
+        }
+        return pooled;
+    }
+
+    /**
+     * Runs the modes the options ask for, {@code --rounds} times (echo first in odd rounds,
+     * engine first in even ones), and returns what each round measured, echo first.
+     */
+    static List<List<Outcome>> run(Options o) throws Exception {
+        List<List<Outcome>> rounds = new ArrayList<>();
+        for (int r = 0; r < o.rounds(); r++) {
+            rounds.add(new ArrayList<>());
+        }
+        runRounds(o, rounds);
+        for (List<Outcome> round : rounds) {
+            round.sort(java.util.Comparator.comparing(r -> !r.mode().equals("echo")));
+        }
+        return rounds;
+    }
+
+    private static void runRounds(Options o, List<List<Outcome>> rounds) throws Exception {
         double traceSeconds = o.warmupS() + o.durationS() + 2;
         int windowFrom = (int) Math.round(o.warmupS() * o.rateHz());
         int windowTo = (int) Math.round((o.warmupS() + o.durationS()) * o.rateHz());
-        List<Outcome> outcomes = new ArrayList<>();
-        List<String> modes = o.mode().equals("both") ? List.of("echo", "engine") : List.of(o.mode());
         if (o.transport().equals("mqtt")) {
             List<FaultTraces.Variant> faulty = FaultTraces.variants(Math.min(FaultTraces.VARIANTS, o.devices()),
                     o.rateHz(), traceSeconds, true);
             FaultTraces.Variant clean = FaultTraces.variant(0, o.rateHz(), traceSeconds, false);
             try (Mosquitto broker = Mosquitto.start(o.mosquitto())) {
-                for (String mode : modes) {
-                    outcomes.add(runMqtt(o, mode, broker, faulty, clean, windowFrom, windowTo));
+                for (int r = 0; r < rounds.size(); r++) {
+                    for (String mode : modes(o, r)) {
+                        rounds.get(r).add(runMqtt(o, mode, broker, faulty, clean, windowFrom, windowTo));
+                    }
                 }
                 String log = broker.log();
                 if (!log.isEmpty()) {
@@ -85,11 +127,20 @@ public final class EndToEndLatency {
             }
         } else {
             FaultTraces.Variant v = FaultTraces.variant(0, o.rateHz(), traceSeconds, true);
-            for (String mode : modes) {
-                outcomes.add(runSerial(o, mode, v, windowFrom, windowTo));
+            for (int r = 0; r < rounds.size(); r++) {
+                for (String mode : modes(o, r)) {
+                    rounds.get(r).add(runSerial(o, mode, v, windowFrom, windowTo));
+                }
             }
         }
-        return outcomes;
+    }
+
+    /** The modes of round {@code r} (from 0) in the order they run. */
+    private static List<String> modes(Options o, int r) {
+        if (!o.mode().equals("both")) {
+            return List.of(o.mode());
+        }
+        return r % 2 == 0 ? List.of("echo", "engine") : List.of("engine", "echo");
     }
 
     private static Outcome runMqtt(Options o, String mode, Mosquitto broker, List<FaultTraces.Variant> faulty,
@@ -260,8 +311,11 @@ public final class EndToEndLatency {
         }
     }
 
-    private static void print(Options o, List<Outcome> outcomes) {
+    private static void print(Options o, List<Outcome> outcomes, String label) {
         System.out.println();
+        if (!label.isEmpty()) {
+            System.out.println("# " + label);
+        }
         System.out.println("| transport | devices × Hz | connections | batch | mode | answered / expected (lost) "
                 + "| p50 ms | p99 ms | p99.9 ms | max ms | cores: engine or echo / devices / broker |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -285,12 +339,12 @@ public final class EndToEndLatency {
         if (outcomes.size() == 2) {
             Latencies echo = outcomes.get(0).latencies();
             Latencies engine = outcomes.get(1).latencies();
-            System.out.printf(Locale.ROOT, "RATIO engine/echo, %s, %d device(s), batch %d: p50 %.2f×, p99 %.2f×, "
+            System.out.printf(Locale.ROOT, "RATIO engine/echo, %s, %d device(s), batch %d%s: p50 %.2f×, p99 %.2f×, "
                             + "p99.9 %.2f×%n", o.transport(), o.devices(), o.batch(),
+                    label.isEmpty() ? "" : ", " + label,
                     engine.millisAt(50) / echo.millisAt(50), engine.millisAt(99) / echo.millisAt(99),
                     engine.millisAt(99.9) / echo.millisAt(99.9));
         }
-        System.out.println("# load average at the end: " + loadAverage());
     }
 
     private static String loadAverage() {
@@ -313,6 +367,7 @@ public final class EndToEndLatency {
         int batch = 1;
         int faultyEvery = 1;
         double drain = 3;
+        int rounds = 1;
         String mosquitto = Mosquitto.findBinary();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -335,6 +390,7 @@ public final class EndToEndLatency {
                 case "--batch" -> batch = Integer.parseInt(v);
                 case "--faulty-every" -> faultyEvery = Integer.parseInt(v);
                 case "--drain" -> drain = Double.parseDouble(v);
+                case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--mosquitto" -> mosquitto = v;
                 default -> usage("unknown option " + a);
             }
@@ -351,15 +407,16 @@ public final class EndToEndLatency {
         if (transport.equals("serial") && devices != 1) {
             usage("serial runs one device");
         }
-        if (devices < 1 || batch < 1 || faultyEvery < 1 || !(rate > 0) || !(duration > 0) || warmup < 0) {
-            usage("devices, batch, faulty-every, rate and duration must be positive");
+        if (devices < 1 || batch < 1 || faultyEvery < 1 || rounds < 1 || !(rate > 0) || !(duration > 0)
+                || warmup < 0) {
+            usage("devices, batch, faulty-every, rounds, rate and duration must be positive");
         }
         if (connections < 0) {
             connections = Math.min(devices, 100);
         }
         connections = Math.max(1, Math.min(connections, devices));
         return new Options(transport, devices, rate, duration, warmup, mode, connections, batch, faultyEvery, drain,
-                mosquitto);
+                rounds, mosquitto);
     }
 
     private static void usage(String problem) {
@@ -368,7 +425,7 @@ public final class EndToEndLatency {
         }
         System.err.println("usage: EndToEndLatency [--transport mqtt|serial] [--devices N] [--rate HZ] [--duration S]\n"
                 + "       [--warmup S] [--mode both|engine|echo] [--connections C] [--batch B]\n"
-                + "       [--faulty-every K] [--drain S] [--mosquitto PATH]");
+                + "       [--faulty-every K] [--drain S] [--rounds R] [--mosquitto PATH]");
         System.exit(problem == null ? 0 : 2);
     }
 

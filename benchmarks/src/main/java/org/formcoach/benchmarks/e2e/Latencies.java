@@ -1,5 +1,6 @@
 package org.formcoach.benchmarks.e2e;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,24 @@ final class Latencies {
                 inbound.getValueAtPercentile(99) / 1e6, inbound.getValueAtPercentile(99.9) / 1e6,
                 outbound.getValueAtPercentile(50) / 1e6, outbound.getValueAtPercentile(99) / 1e6,
                 outbound.getValueAtPercentile(99.9) / 1e6);
+    }
+
+    /** Pools several runs of one mode: every histogram and count of each is added to a new one. */
+    static Latencies pooled(List<Latencies> runs) {
+        Latencies all = new Latencies();
+        for (Latencies l : runs) {
+            synchronized (l) {
+                all.histogram.add(l.histogram);
+                all.inbound.add(l.inbound);
+                all.outbound.add(l.outbound);
+                all.expected += l.expected;
+                all.answered += l.answered;
+                all.unexpected += l.unexpected;
+                all.duplicates += l.duplicates;
+                all.sendFailures += l.sendFailures;
+            }
+        }
+        return all;
     }
 
     synchronized void countUnexpected() {

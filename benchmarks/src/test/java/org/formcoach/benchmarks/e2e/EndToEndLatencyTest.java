@@ -29,18 +29,34 @@ class EndToEndLatencyTest {
     @Test
     void shouldTimeEveryAnswerOverMosquittoForTheEchoAndTheEngine() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
-                "--transport", "mqtt", "--devices", "3", "--connections", "2", "--warmup", "9", "--duration", "3"})));
+                "--transport", "mqtt", "--devices", "3", "--connections", "2", "--warmup", "9", "--duration", "3"}))
+                .get(0));
     }
 
     @Test
     void shouldTimeEveryAnswerInBatchesOfSamples() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
-                "--transport", "mqtt", "--devices", "4", "--batch", "10", "--warmup", "9", "--duration", "3"})));
+                "--transport", "mqtt", "--devices", "4", "--batch", "10", "--warmup", "9", "--duration", "3"}))
+                .get(0));
     }
 
     @Test
     void shouldTimeEveryAnswerOverASerialPty() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
-                "--transport", "serial", "--warmup", "9", "--duration", "3"})));
+                "--transport", "serial", "--warmup", "9", "--duration", "3"})).get(0));
+    }
+
+    @Test
+    void shouldRunEachModeOnceARoundAndPoolEveryAnswerOfTheRounds() throws Exception {
+        List<List<EndToEndLatency.Outcome>> rounds = EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "2", "--warmup", "9", "--duration", "2", "--rounds", "2"}));
+        assertEquals(2, rounds.size());
+        rounds.forEach(EndToEndLatencyTest::assertEveryMarkedSampleAnswered);
+        List<EndToEndLatency.Outcome> pooled = EndToEndLatency.pool(rounds);
+        assertEveryMarkedSampleAnswered(pooled);
+        for (int m = 0; m < 2; m++) {
+            long answered = rounds.get(0).get(m).latencies().answered() + rounds.get(1).get(m).latencies().answered();
+            assertEquals(answered, pooled.get(m).latencies().answered());
+        }
     }
 }
