@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,19 +24,8 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.coach.Severity;
 
 /** The alert dispatcher on its own, with a real Paho client and each real broker. */
-class AlertDispatcherTest {
+class AlertDispatcherTest extends BothBrokersTest {
     private static final Pattern NUMBER = Pattern.compile("\"n\":(\\d+)");
-    private static Brokers brokers;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        brokers = Brokers.start();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        brokers.close();
-    }
 
     /** A dispatcher connected to the broker, its thread running, and a device that listens to its alerts. */
     private static final class Rig implements AutoCloseable {
@@ -76,6 +63,18 @@ class AlertDispatcherTest {
                     6.0, number, 0);
         }
 
+        /**
+         * The device's route once alert 1 went through it and the dispatcher has nothing left
+         * to do (it has seen the device online, the broker acknowledged the alert).
+         */
+        AlertDispatcher.Route firstAlertDelivered() throws InterruptedException {
+            AlertDispatcher.Route route = dispatcher.route(device);
+            route.offer(alert(1));
+            assertEquals(List.of(1L), awaitReceived(1));
+            assertTrue(dispatcher.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+            return route;
+        }
+
         List<Long> awaitReceived(int n) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             synchronized (received) {
@@ -101,10 +100,7 @@ class AlertDispatcherTest {
     @EnumSource(Brokers.Kind.class)
     void shouldKeepTheOrderOfAlertsWhenOneHadToQueueBehindTheBusyDispatcher(Brokers.Kind kind) throws Exception {
         try (Rig rig = new Rig(brokers.url(kind))) {
-            AlertDispatcher.Route route = rig.dispatcher.route(rig.device);
-            route.offer(rig.alert(1));
-            assertEquals(List.of(1L), rig.awaitReceived(1));
-            assertTrue(rig.dispatcher.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+            AlertDispatcher.Route route = rig.firstAlertDelivered();
 
             // Alert 2 is offered (by another thread) while the dispatcher is busy, so it queues for
             // the dispatcher's thread; alert 3 comes the moment the dispatcher is free again, before
@@ -146,11 +142,7 @@ class AlertDispatcherTest {
     @EnumSource(Brokers.Kind.class)
     void shouldPublishAnAlertFromTheOfferingThreadWhenTheDispatcherIsIdle(Brokers.Kind kind) throws Exception {
         try (Rig rig = new Rig(brokers.url(kind))) {
-            AlertDispatcher.Route route = rig.dispatcher.route(rig.device);
-            // The first alert waits until the dispatcher has seen the device online.
-            route.offer(rig.alert(1));
-            assertEquals(List.of(1L), rig.awaitReceived(1));
-            assertTrue(rig.dispatcher.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+            AlertDispatcher.Route route = rig.firstAlertDelivered();
             long before = rig.dispatcher.publishedOnOffer();
 
             assertTrue(route.offer(rig.alert(2)));

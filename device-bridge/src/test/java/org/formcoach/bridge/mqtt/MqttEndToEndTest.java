@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +27,8 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.sample.Sample;
 
 /** Virtual devices on a real broker (Mosquitto and the embedded one) → the bridge → the coach → alerts back. */
-class MqttEndToEndTest {
+class MqttEndToEndTest extends BothBrokersTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Brokers brokers;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        brokers = Brokers.start();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        brokers.close();
-    }
 
     static Stream<Arguments> brokersAndFormats() {
         List<Arguments> out = new ArrayList<>();

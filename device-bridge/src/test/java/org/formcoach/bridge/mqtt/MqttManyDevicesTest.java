@@ -14,8 +14,6 @@ import java.util.concurrent.Future;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,19 +32,8 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.sample.Sample;
 
 /** Several devices at once, one of them sending every kind of bad input: each keeps its own session. */
-class MqttManyDevicesTest {
+class MqttManyDevicesTest extends BothBrokersTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static Brokers brokers;
-
-    @BeforeAll
-    static void startBrokers() throws Exception {
-        brokers = Brokers.start();
-    }
-
-    @AfterAll
-    static void stopBrokers() throws Exception {
-        brokers.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Brokers.Kind.class)
