@@ -30,7 +30,15 @@ public final class Coach implements CoachContext {
     private final double rateHz;
     private final CoachListener listener;
     private final SensorTrack[] tracks = new SensorTrack[Placement.count()];
-    private final double[] lastTime = new double[Placement.count()];
+    /**
+     * {@link #lower()} and {@link #upper()}, kept up to date as sensors appear: every sample
+     * needs them, and with thousands of coaches on one thread a look-up through
+     * {@link #tracks} would be one more cache miss in the chain of dependent loads.
+     */
+    private SensorTrack lower;
+    private SensorTrack upper;
+    /** The placement ordinal of {@link #lower}, -1 while there is none. */
+    private int lowerSensor = -1;
     private final double gapSeconds;
     private final double movedQuietSeconds;
     private final double movedDeg;
@@ -63,7 +71,6 @@ public final class Coach implements CoachContext {
         this.movedQuietSeconds = settings.get("calibration.moved_quiet_s");
         this.movedDeg = settings.get("calibration.moved_deg");
         this.quietSeconds = settings.get("calibration.quiet_s");
-        java.util.Arrays.fill(lastTime, Double.NaN);
         setExercise(exercise);
     }
 
@@ -103,24 +110,22 @@ public final class Coach implements CoachContext {
     /** Feeds one sample (of any of the wearer's sensors). */
     public void accept(Sample s) {
         int p = s.sensor;
-        if (p < 0 || p >= tracks.length || !s.isFinite()) {
+        if (p < 0 || p >= Placement.count() || !s.isFinite()) {
             rejected++;
             return;
         }
-        double last = lastTime[p];
-        if (s.timeS < last) {
-            rejected++;
-            return;
-        }
-        SensorTrack track = tracks[p];
+        SensorTrack track = p == lowerSensor ? lower : tracks[p];
         if (track == null) {
-            track = new SensorTrack(Placement.ofIndex(p), rateHz, settings);
-            tracks[p] = track;
+            track = addTrack(p);
+        }
+        // The track's time is that of its sensor's previous sample (NaN before the first).
+        if (s.timeS < track.t) {
+            rejected++;
+            return;
         }
         if (!Double.isNaN(time) && s.timeS - time > gapSeconds) {
             onGap(s.timeS, s.timeS - time);
         }
-        lastTime[p] = s.timeS;
         samples++;
         time = s.timeS;
         if (track.update(s)) {
@@ -128,11 +133,9 @@ public final class Coach implements CoachContext {
                     ? "recalibrated: quiet standing + first forward movement"
                     : "quiet standing + first forward movement"));
         }
-        SensorTrack lower = lower();
         if (track != lower) {
             return;
         }
-        SensorTrack upper = upper();
         boolean ready = lower.isCalibrated() && (upper == null || upper.isCalibrated());
         if (!ready) {
             return;
@@ -140,6 +143,19 @@ public final class Coach implements CoachContext {
         everCalibrated = true;
         detector.update(this);
         checkSensorMoved(lower);
+    }
+
+    private SensorTrack addTrack(int p) {
+        SensorTrack track = new SensorTrack(Placement.ofIndex(p), rateHz, settings);
+        tracks[p] = track;
+        // The lower sensor is the lowest one worn; with two, the thoracolumbar one is the upper.
+        SensorTrack sacrum = tracks[Placement.SACRUM.ordinal()];
+        SensorTrack lumbar = tracks[Placement.LUMBAR.ordinal()];
+        SensorTrack thoracolumbar = tracks[Placement.THORACOLUMBAR.ordinal()];
+        lower = sacrum != null ? sacrum : lumbar != null ? lumbar : thoracolumbar;
+        lowerSensor = lower.placement.ordinal();
+        upper = thoracolumbar != lower ? thoracolumbar : null;
+        return track;
     }
 
     /** Ends the session: clears active alerts, drops a rep in progress, emits the summary. */
@@ -222,18 +238,12 @@ public final class Coach implements CoachContext {
 
     @Override
     public SensorTrack lower() {
-        SensorTrack sacrum = tracks[Placement.SACRUM.ordinal()];
-        if (sacrum != null) {
-            return sacrum;
-        }
-        SensorTrack lumbar = tracks[Placement.LUMBAR.ordinal()];
-        return lumbar != null ? lumbar : tracks[Placement.THORACOLUMBAR.ordinal()];
+        return lower;
     }
 
     @Override
     public SensorTrack upper() {
-        SensorTrack upper = tracks[Placement.THORACOLUMBAR.ordinal()];
-        return upper != null && lower() != upper ? upper : null;
+        return upper;
     }
 
     @Override

@@ -28,9 +28,17 @@ import org.formcoach.engine.util.Atan2;
 final class SensorTrack {
     enum State { UNCALIBRATED, UP_KNOWN, CALIBRATED }
 
+    /** A measured time step longer than this (a gap) is clamped, so one late sample cannot spin the orientation. */
+    private static final float MAX_STEP_S = 0.5f;
+
     final Placement placement;
-    private final SensorOrientation orientation;
+    /**
+     * The orientation filter, updated here rather than through a {@link SensorOrientation}
+     * (the same steps without offset estimation): one object less to reach per sample.
+     */
     private final OrientationFilter filter;
+    /** Time of the filter's last update; NaN after an invalidation, so the next step is 0. */
+    private double filterTime = Double.NaN;
     final QuietWindow quiet;
 
     private final double quietSeconds;
@@ -50,6 +58,7 @@ final class SensorTrack {
     private double gyroOffsetX, gyroOffsetY, gyroOffsetZ;
 
     // ----- per-sample outputs -----
+    /** Time of this sensor's last sample (NaN before the first): the coach rejects one older. */
     double t = Double.NaN;
     /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
     double tiltDeg;
@@ -71,9 +80,7 @@ final class SensorTrack {
 
     SensorTrack(Placement placement, double rateHz, CoachSettings settings) {
         this.placement = placement;
-        OrientationSettings os = OrientationSettings.wearable(rateHz);
-        this.orientation = new SensorOrientation(os, false, SensorOrientation.TimeStep.MEASURED, 0.5);
-        this.filter = orientation.filter();
+        this.filter = new OrientationFilter(OrientationSettings.wearable(rateHz));
         this.quietSeconds = settings.get("calibration.quiet_s");
         this.quietGyroStd = settings.get("calibration.quiet_gyro_std_dps");
         this.quietAccelStd = settings.get("calibration.quiet_accel_std_g");
@@ -96,7 +103,14 @@ final class SensorTrack {
         float gx = (float) (s.gx - gyroOffsetX);
         float gy = (float) (s.gy - gyroOffsetY);
         float gz = (float) (s.gz - gyroOffsetZ);
-        orientation.update(s.timeS, gx, gy, gz, s.ax, s.ay, s.az, s.hasMag, s.mx, s.my, s.mz);
+        float dt = SensorOrientation.measuredStep(filterTime, s.timeS, MAX_STEP_S);
+        filterTime = s.timeS;
+        if (s.hasMag) {
+            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az,
+                    (float) s.mx, (float) s.my, (float) s.mz, dt);
+        } else {
+            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az, 0f, 0f, 0f, dt);
+        }
         double ux = filter.gravityX();
         double uy = filter.gravityY();
         double uz = filter.gravityZ();
@@ -272,7 +286,7 @@ final class SensorTrack {
         lastNeutralTime = Double.NaN;
         axisX = axisY = axisZ = 0;
         quiet.clear();
-        orientation.restartClock();
+        filterTime = Double.NaN;
     }
 
     /**
