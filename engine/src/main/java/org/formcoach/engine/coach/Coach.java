@@ -56,7 +56,6 @@ public final class Coach implements CoachContext {
     private boolean inRep;
     private double repStart;
     private final EnumSet<Fault> repFaults = EnumSet.noneOf(Fault.class);
-    private boolean calibratedAnnounced;
     private boolean everCalibrated;
     private double movedSince = Double.NaN;
 

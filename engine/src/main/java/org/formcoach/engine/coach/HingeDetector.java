@@ -234,9 +234,10 @@ final class HingeDetector extends ExerciseDetector {
                     bottomSince = atBottom ? t : Double.NaN;
                 }
                 // Depth deficit (hinges only: a squat's depth varies too much from rep to rep),
-                // once three reps show the usual depth and the pelvis has stayed at its bottom.
-                boolean deficitJudged = exercise == Exercise.HINGE && pelvisDepths.count() >= 3
-                        && atBottom && t - bottomSince >= BOTTOM_HELD_S;
+                // once three reps show the usual depth and the pelvis has stayed at its bottom
+                // (asked last: most samples are not at the bottom and need not reach the ring).
+                boolean deficitJudged = exercise == Exercise.HINGE && atBottom && t - bottomSince >= BOTTOM_HELD_S
+                        && pelvisDepths.count() >= 3;
                 double deficit = deficitJudged ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
                 flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
             }

@@ -76,7 +76,6 @@ final class SensorTrack {
     double accelNormG;
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
-    long samples;
 
     SensorTrack(Placement placement, double rateHz, CoachSettings settings) {
         this.placement = placement;
@@ -98,7 +97,6 @@ final class SensorTrack {
      */
     boolean update(Sample s) {
         t = s.timeS;
-        samples++;
         quiet.add(s.timeS, s.gx, s.gy, s.gz, s.ax, s.ay, s.az);
         float gx = (float) (s.gx - gyroOffsetX);
         float gy = (float) (s.gy - gyroOffsetY);
