@@ -65,6 +65,12 @@ final class HingeDetector extends ExerciseDetector {
     /** Lumbar angle at the bottom of a good rep before the user's own is known (brief §1.3). */
     private static final double PRIOR_TYPICAL_LAMBDA_DEG = 25;
     private static final double PRIOR_RHYTHM = 0.35;
+    /** The rules' bits for {@link #judge}. */
+    private static final int FLEXION = 1;
+    private static final int EXTENSION = 1 << 1;
+    private static final int LEAN = 1 << 2;
+    private static final int FLEXION_TWO = 1 << 3;
+    private static final int EXTENSION_TWO = 1 << 4;
 
     private final double startDeg;
     private final double endDeg;
@@ -224,7 +230,7 @@ final class HingeDetector extends ExerciseDetector {
             if (ballisticSet()) {
                 boolean turned = phase != STANDING && trunk < trunkMax - TURN_DEG && phase != LOCKOUT;
                 double deficit = usualPelvisDepth - pelvisMax - BALLISTIC_DEFICIT_MARGIN_DEG;
-                flexion.update(t, deficit, turned && conforming, ctx);
+                judge(flexion, FLEXION, t, deficit, turned && conforming, ctx);
             } else {
                 // At the bottom the pelvis has stopped: either it tucked back from its deepest
                 // point, or it never got as deep as the user's usual reps (the spine bent instead).
@@ -239,21 +245,21 @@ final class HingeDetector extends ExerciseDetector {
                 boolean deficitJudged = exercise == Exercise.HINGE && atBottom && t - bottomSince >= BOTTOM_HELD_S
                         && pelvisDepths.count() >= 3;
                 double deficit = deficitJudged ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
-                flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
+                judge(flexion, FLEXION, t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
             }
             // Arching: leaning back past standing neutral, around lockout.
-            extension.update(t, -pelvis, lockoutWindow, ctx);
+            judge(extension, EXTENSION, t, -pelvis, lockoutWindow, ctx);
         } else {
             double expected = rhythm * Math.max(0, trunk);
-            flexionTwo.update(t, lambda - expected, (phase == DESCENT || phase == ASCENT) && conforming, ctx);
-            extensionTwo.update(t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
+            judge(flexionTwo, FLEXION_TWO, t, lambda - expected, (phase == DESCENT || phase == ASCENT) && conforming, ctx);
+            judge(extensionTwo, EXTENSION_TWO, t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
         }
         if (lean != null) {
             // Judged on the pelvis in both modes: the upper segment's inclination varies from rep
             // to rep with the lumbar angle, far more than the lean itself.
             // Until two reps have shown what this user's normal squat is, a generous prior.
             double usual = pelvisDepths.count() >= 2 ? usualPelvisDepth : priorLean;
-            lean.update(t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
+            judge(lean, LEAN, t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
         }
     }
 
