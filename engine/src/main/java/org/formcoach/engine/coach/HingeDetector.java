@@ -101,16 +101,16 @@ final class HingeDetector extends ExerciseDetector {
     private double smoothPelvisRate;
     private double bottomSince = Double.NaN;
     private double lastT = Double.NaN;
-    private final Ring depths = new Ring();
-    private final Ring rhythms = new Ring();
-    private final Ring durations = new Ring();
+    private final Ring depths;
+    private final Ring rhythms;
+    private final Ring durations;
     /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
     private boolean ballistic;
-    private final Ring descentRates = new Ring();
+    private final Ring descentRates;
     private double repPeakRate;
     private double lastRepEnd = Double.NEGATIVE_INFINITY;
     private double usualDepth = Double.NaN;
-    private final Ring pelvisDepths = new Ring();
+    private final Ring pelvisDepths;
     private final double priorLean;
     private double usualPelvisDepth = Double.NaN;
     private double rhythm = PRIOR_RHYTHM;
@@ -150,6 +150,12 @@ final class HingeDetector extends ExerciseDetector {
             lean = null;
             monitors = new FaultMonitor[]{flexion, extension, flexionTwo, extensionTwo};
         }
+        // The per-rep history after the monitors, which every sample reads (see Coach's constructor).
+        depths = new Ring();
+        rhythms = new Ring();
+        durations = new Ring();
+        descentRates = new Ring();
+        pelvisDepths = new Ring();
     }
 
     @Override

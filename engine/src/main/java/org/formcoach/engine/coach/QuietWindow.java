@@ -21,7 +21,12 @@ final class QuietWindow {
     private static final int TIME = CHANNELS;
 
     private final int capacity;
-    private final double[] ring;
+    /**
+     * Made at the first reading rather than with the window: the coach makes its first
+     * track up front next to its other small per-sample objects, and these 11 KB (at
+     * 100 Hz), of which a sample touches one slot, would push them apart.
+     */
+    private double[] ring;
     private int head;
     private int size;
     private int sinceRebuild;
@@ -32,7 +37,6 @@ final class QuietWindow {
 
     QuietWindow(int capacity) {
         this.capacity = Math.max(4, capacity);
-        this.ring = new double[this.capacity * STRIDE];
     }
 
     void clear() {
@@ -52,6 +56,10 @@ final class QuietWindow {
             setReference(gx, gy, gz, ax, ay, az);
         }
         double[] r = ring;
+        if (r == null) {
+            r = new double[capacity * STRIDE];
+            ring = r;
+        }
         int base = head * STRIDE;
         if (size == capacity) {
             subtract(r[base], r[base + 1], r[base + 2], r[base + 3], r[base + 4], r[base + 5]);

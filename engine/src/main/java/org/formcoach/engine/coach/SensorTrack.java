@@ -31,7 +31,8 @@ final class SensorTrack {
     /** A measured time step longer than this (a gap) is clamped, so one late sample cannot spin the orientation. */
     private static final float MAX_STEP_S = 0.5f;
 
-    final Placement placement;
+    /** Where the sensor is worn; set by the coach when the sensor's first sample arrives. */
+    Placement placement;
     /**
      * The orientation filter, updated here rather than through a {@link SensorOrientation}
      * (the same steps without offset estimation): one object less to reach per sample.
@@ -77,8 +78,7 @@ final class SensorTrack {
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
 
-    SensorTrack(Placement placement, double rateHz, CoachSettings settings) {
-        this.placement = placement;
+    SensorTrack(double rateHz, CoachSettings settings) {
         this.filter = new OrientationFilter(OrientationSettings.wearable(rateHz));
         this.quietSeconds = settings.get("calibration.quiet_s");
         this.quietGyroStd = settings.get("calibration.quiet_gyro_std_dps");
