@@ -26,10 +26,17 @@ import org.formcoach.engine.sample.Sample;
  * warning; the next quiet standing recalibrates.
  */
 public final class Coach implements CoachContext {
-    private final CoachSettings settings;
-    private final double rateHz;
-    private final CoachListener listener;
-    private final SensorTrack[] tracks = new SensorTrack[Placement.count()];
+    // Fields a sample reads come first: HotSpot lays out fields of one size in the order
+    // declared, and with thousands of coaches on one thread every cache line a sample touches
+    // is a likely miss.
+    /** The placement ordinal of {@link #lower}, -1 while there is none. */
+    private int lowerSensor = -1;
+    private boolean everCalibrated;
+    private double time = Double.NaN;
+    private long samples;
+    private final double gapSeconds;
+    private final double movedDeg;
+    private double movedSince = Double.NaN;
     /**
      * {@link #lower()} and {@link #upper()}, kept up to date as sensors appear: every sample
      * needs them, and with thousands of coaches on one thread a look-up through
@@ -37,19 +44,17 @@ public final class Coach implements CoachContext {
      */
     private SensorTrack lower;
     private SensorTrack upper;
-    /** The placement ordinal of {@link #lower}, -1 while there is none. */
-    private int lowerSensor = -1;
+    private ExerciseDetector detector;
+    private Exercise exercise;
+
+    private final CoachSettings settings;
+    private final double rateHz;
+    private final CoachListener listener;
+    private final SensorTrack[] tracks;
     /** The track for the first sensor to send a sample, made with the coach (see the constructor). */
     private SensorTrack unplacedTrack;
-    private final double gapSeconds;
     private final double movedQuietSeconds;
-    private final double movedDeg;
     private final double quietSeconds;
-
-    private Exercise exercise;
-    private ExerciseDetector detector;
-    private double time = Double.NaN;
-    private long samples;
     private long rejected;
     private int reps;
     /** Reps before the current exercise started: rep numbers count from 1 in each exercise. */
@@ -57,9 +62,7 @@ public final class Coach implements CoachContext {
     private int alerts;
     private boolean inRep;
     private double repStart;
-    private final EnumSet<Fault> repFaults = EnumSet.noneOf(Fault.class);
-    private boolean everCalibrated;
-    private double movedSince = Double.NaN;
+    private final EnumSet<Fault> repFaults;
 
     public Coach(Exercise exercise, CoachSettings settings, double rateHz, CoachListener listener) {
         if (!(rateHz > 0)) {
@@ -81,6 +84,8 @@ public final class Coach implements CoachContext {
         // hardware prefetchers and the TLB reward (ManyDevicesBenchmark).
         unplacedTrack = new SensorTrack(rateHz, settings);
         setExercise(exercise);
+        tracks = new SensorTrack[Placement.count()];
+        repFaults = EnumSet.noneOf(Fault.class);
     }
 
     /**

@@ -72,49 +72,51 @@ final class HingeDetector extends ExerciseDetector {
     private static final int FLEXION_TWO = 1 << 3;
     private static final int EXTENSION_TWO = 1 << 4;
 
+    // Fields a sample reads come first, what a rep or a change of sensor reads after them:
+    // HotSpot lays out fields of one size in the order declared, and with thousands of coaches
+    // on one thread every cache line a sample touches is a likely miss.
+    private int phase = STANDING;
+    /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
+    private boolean ballistic;
+    private double lastT = Double.NaN;
+    private double smoothPelvisRate;
     private final double startDeg;
     private final double endDeg;
-    private final double minRepS;
-    private final double minDepthShare;
-    private final double flexionTwoMin;
-    private final double flexionTwoWarnShare;
-    private final double flexionTwoFaultShare;
+    private double trunkMax;
+    private double pelvisMax;
+    private double bottomSince = Double.NaN;
+    private double lastRepEnd = Double.NEGATIVE_INFINITY;
+    private double usualPelvisDepth = Double.NaN;
+    private double repStart;
+    private double repEnd;
+    private double settledSince = Double.NaN;
+    private double repPeakRate;
+    private double repLambdaAtMax;
+    private final double priorLean;
+    private double rhythm = PRIOR_RHYTHM;
     private final double extensionTwoScale;
-    private final double extensionWarn;
-    private final double extensionFault;
-    private final double lumbarSensorExtensionScale;
     private org.formcoach.engine.sample.Placement thresholdsFor;
-
     private final FaultMonitor flexion;
     private final FaultMonitor extension;
     private final FaultMonitor lean;
     private final FaultMonitor flexionTwo;
     private final FaultMonitor extensionTwo;
-    private final FaultMonitor[] monitors;
+    private final Ring pelvisDepths;
 
-    private int phase = STANDING;
-    private double repStart;
-    private double repEnd;
-    private double settledSince = Double.NaN;
-    private double trunkMax;
-    private double pelvisMax;
-    private double smoothPelvisRate;
-    private double bottomSince = Double.NaN;
-    private double lastT = Double.NaN;
+    private final double minRepS;
+    private final double minDepthShare;
+    private final double flexionTwoMin;
+    private final double flexionTwoWarnShare;
+    private final double flexionTwoFaultShare;
+    private final double extensionWarn;
+    private final double extensionFault;
+    private final double lumbarSensorExtensionScale;
+    private double usualDepth = Double.NaN;
+    private final FaultMonitor[] monitors;
     private final Ring depths;
     private final Ring rhythms;
     private final Ring durations;
-    /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
-    private boolean ballistic;
     private final Ring descentRates;
-    private double repPeakRate;
-    private double lastRepEnd = Double.NEGATIVE_INFINITY;
-    private double usualDepth = Double.NaN;
-    private final Ring pelvisDepths;
-    private final double priorLean;
-    private double usualPelvisDepth = Double.NaN;
-    private double rhythm = PRIOR_RHYTHM;
-    private double repLambdaAtMax;
 
     HingeDetector(Exercise exercise, CoachSettings s) {
         super(exercise);

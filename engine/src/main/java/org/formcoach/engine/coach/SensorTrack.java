@@ -31,8 +31,13 @@ final class SensorTrack {
     /** A measured time step longer than this (a gap) is clamped, so one late sample cannot spin the orientation. */
     private static final float MAX_STEP_S = 0.5f;
 
+    // Fields a sample reads come first, what calibration alone reads last: HotSpot lays out
+    // fields of one size in the order declared, and with thousands of coaches on one thread
+    // every cache line a sample touches is a likely miss.
+    State state = State.UNCALIBRATED;
     /** Where the sensor is worn; set by the coach when the sensor's first sample arrives. */
     Placement placement;
+    final QuietWindow quiet;
     /**
      * The orientation filter, updated here rather than through a {@link SensorOrientation}
      * (the same steps without offset estimation): one object less to reach per sample.
@@ -40,29 +45,15 @@ final class SensorTrack {
     private final OrientationFilter filter;
     /** Time of the filter's last update; NaN after an invalidation, so the next step is 0. */
     private double filterTime = Double.NaN;
-    final QuietWindow quiet;
-
-    private final double quietSeconds;
-    private final double quietGyroStd;
-    private final double quietAccelStd;
-    private final double quietAccelNorm;
-    private final double forwardMinTilt;
-    private final double forwardTilt;
-
-    State state = State.UNCALIBRATED;
+    private double gyroOffsetX, gyroOffsetY, gyroOffsetZ;
     /** Body axes in the sensor frame. */
     private double upX, upY, upZ;
     private double leftX, leftY, leftZ;
     private double dorsalX, dorsalY, dorsalZ;
-    /** Accumulated forward-tilt rotation axis during the first forward movement. */
-    private double axisX, axisY, axisZ;
-    private double gyroOffsetX, gyroOffsetY, gyroOffsetZ;
 
     // ----- per-sample outputs -----
     /** Time of this sensor's last sample (NaN before the first): the coach rejects one older. */
     double t = Double.NaN;
-    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
-    double tiltDeg;
     double inclinationDeg;
     double lateralDeg;
     /** Body-frame angular rates, deg/s: sagittal (flexion +), about dorsal, about cranial. */
@@ -78,8 +69,19 @@ final class SensorTrack {
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
 
+    // ----- calibration -----
+    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
+    double tiltDeg;
+    /** Accumulated forward-tilt rotation axis during the first forward movement. */
+    private double axisX, axisY, axisZ;
+    private final double quietSeconds;
+    private final double quietGyroStd;
+    private final double quietAccelStd;
+    private final double quietAccelNorm;
+    private final double forwardMinTilt;
+    private final double forwardTilt;
+
     SensorTrack(double rateHz, CoachSettings settings) {
-        this.filter = new OrientationFilter(OrientationSettings.wearable(rateHz));
         this.quietSeconds = settings.get("calibration.quiet_s");
         this.quietGyroStd = settings.get("calibration.quiet_gyro_std_dps");
         this.quietAccelStd = settings.get("calibration.quiet_accel_std_g");
@@ -87,7 +89,9 @@ final class SensorTrack {
         this.forwardMinTilt = settings.get("calibration.forward_min_tilt_deg");
         this.forwardTilt = settings.get("calibration.forward_tilt_deg");
         int window = (int) Math.ceil(rateHz * quietSeconds) + 1;
+        // The window before the filter: a sample visits them in this order (see Coach's constructor).
         this.quiet = new QuietWindow(window);
+        this.filter = new OrientationFilter(OrientationSettings.wearable(rateHz));
     }
 
     /**
