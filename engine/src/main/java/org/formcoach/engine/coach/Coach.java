@@ -26,20 +26,35 @@ import org.formcoach.engine.sample.Sample;
  * warning; the next quiet standing recalibrates.
  */
 public final class Coach implements CoachContext {
+    // Fields a sample reads come first: HotSpot lays out fields of one size in the order
+    // declared, and with thousands of coaches on one thread every cache line a sample touches
+    // is a likely miss.
+    /** The placement ordinal of {@link #lower}, -1 while there is none. */
+    private int lowerSensor = -1;
+    private boolean everCalibrated;
+    private double time = Double.NaN;
+    private long samples;
+    private final double gapSeconds;
+    private final double movedDeg;
+    private double movedSince = Double.NaN;
+    /**
+     * {@link #lower()} and {@link #upper()}, kept up to date as sensors appear: every sample
+     * needs them, and with thousands of coaches on one thread a look-up through
+     * {@link #tracks} would be one more cache miss in the chain of dependent loads.
+     */
+    private SensorTrack lower;
+    private SensorTrack upper;
+    private ExerciseDetector detector;
+    private Exercise exercise;
+
     private final CoachSettings settings;
     private final double rateHz;
     private final CoachListener listener;
-    private final SensorTrack[] tracks = new SensorTrack[Placement.count()];
-    private final double[] lastTime = new double[Placement.count()];
-    private final double gapSeconds;
+    private final SensorTrack[] tracks;
+    /** The track for the first sensor to send a sample, made with the coach (see the constructor). */
+    private SensorTrack unplacedTrack;
     private final double movedQuietSeconds;
-    private final double movedDeg;
     private final double quietSeconds;
-
-    private Exercise exercise;
-    private ExerciseDetector detector;
-    private double time = Double.NaN;
-    private long samples;
     private long rejected;
     private int reps;
     /** Reps before the current exercise started: rep numbers count from 1 in each exercise. */
@@ -47,10 +62,7 @@ public final class Coach implements CoachContext {
     private int alerts;
     private boolean inRep;
     private double repStart;
-    private final EnumSet<Fault> repFaults = EnumSet.noneOf(Fault.class);
-    private boolean calibratedAnnounced;
-    private boolean everCalibrated;
-    private double movedSince = Double.NaN;
+    private final EnumSet<Fault> repFaults;
 
     public Coach(Exercise exercise, CoachSettings settings, double rateHz, CoachListener listener) {
         if (!(rateHz > 0)) {
@@ -63,8 +75,17 @@ public final class Coach implements CoachContext {
         this.movedQuietSeconds = settings.get("calibration.moved_quiet_s");
         this.movedDeg = settings.get("calibration.moved_deg");
         this.quietSeconds = settings.get("calibration.quiet_s");
-        java.util.Arrays.fill(lastTime, Double.NaN);
+        // A wearer's per-sample state is made here, together and in the order a sample
+        // visits it: the track of the first sensor (whichever it turns out to be), then the
+        // detector and its fault monitors; their bulky, seldom-read parts (the quiet window's
+        // ring, the detector's per-rep history) come after them. Allocated together, they sit
+        // side by side in memory, so with thousands of coaches on one thread the cache lines
+        // of a sample come from one small neighbourhood instead of several pages, which the
+        // hardware prefetchers and the TLB reward (ManyDevicesBenchmark).
+        unplacedTrack = new SensorTrack(rateHz, settings);
         setExercise(exercise);
+        tracks = new SensorTrack[Placement.count()];
+        repFaults = EnumSet.noneOf(Fault.class);
     }
 
     /**
@@ -103,24 +124,22 @@ public final class Coach implements CoachContext {
     /** Feeds one sample (of any of the wearer's sensors). */
     public void accept(Sample s) {
         int p = s.sensor;
-        if (p < 0 || p >= tracks.length || !s.isFinite()) {
+        if (p < 0 || p >= Placement.count() || !s.isFinite()) {
             rejected++;
             return;
         }
-        double last = lastTime[p];
-        if (s.timeS < last) {
-            rejected++;
-            return;
-        }
-        SensorTrack track = tracks[p];
+        SensorTrack track = p == lowerSensor ? lower : tracks[p];
         if (track == null) {
-            track = new SensorTrack(Placement.ofIndex(p), rateHz, settings);
-            tracks[p] = track;
+            track = addTrack(p);
+        }
+        // The track's time is that of its sensor's previous sample (NaN before the first).
+        if (s.timeS < track.t) {
+            rejected++;
+            return;
         }
         if (!Double.isNaN(time) && s.timeS - time > gapSeconds) {
             onGap(s.timeS, s.timeS - time);
         }
-        lastTime[p] = s.timeS;
         samples++;
         time = s.timeS;
         if (track.update(s)) {
@@ -128,11 +147,9 @@ public final class Coach implements CoachContext {
                     ? "recalibrated: quiet standing + first forward movement"
                     : "quiet standing + first forward movement"));
         }
-        SensorTrack lower = lower();
         if (track != lower) {
             return;
         }
-        SensorTrack upper = upper();
         boolean ready = lower.isCalibrated() && (upper == null || upper.isCalibrated());
         if (!ready) {
             return;
@@ -140,6 +157,21 @@ public final class Coach implements CoachContext {
         everCalibrated = true;
         detector.update(this);
         checkSensorMoved(lower);
+    }
+
+    private SensorTrack addTrack(int p) {
+        SensorTrack track = unplacedTrack != null ? unplacedTrack : new SensorTrack(rateHz, settings);
+        unplacedTrack = null;
+        track.placement = Placement.ofIndex(p);
+        tracks[p] = track;
+        // The lower sensor is the lowest one worn; with two, the thoracolumbar one is the upper.
+        SensorTrack sacrum = tracks[Placement.SACRUM.ordinal()];
+        SensorTrack lumbar = tracks[Placement.LUMBAR.ordinal()];
+        SensorTrack thoracolumbar = tracks[Placement.THORACOLUMBAR.ordinal()];
+        lower = sacrum != null ? sacrum : lumbar != null ? lumbar : thoracolumbar;
+        lowerSensor = lower.placement.ordinal();
+        upper = thoracolumbar != lower ? thoracolumbar : null;
+        return track;
     }
 
     /** Ends the session: clears active alerts, drops a rep in progress, emits the summary. */
@@ -222,18 +254,12 @@ public final class Coach implements CoachContext {
 
     @Override
     public SensorTrack lower() {
-        SensorTrack sacrum = tracks[Placement.SACRUM.ordinal()];
-        if (sacrum != null) {
-            return sacrum;
-        }
-        SensorTrack lumbar = tracks[Placement.LUMBAR.ordinal()];
-        return lumbar != null ? lumbar : tracks[Placement.THORACOLUMBAR.ordinal()];
+        return lower;
     }
 
     @Override
     public SensorTrack upper() {
-        SensorTrack upper = tracks[Placement.THORACOLUMBAR.ordinal()];
-        return upper != null && lower() != upper ? upper : null;
+        return upper;
     }
 
     @Override

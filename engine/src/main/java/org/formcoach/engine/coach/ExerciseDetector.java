@@ -7,9 +7,25 @@ package org.formcoach.engine.coach;
  */
 abstract class ExerciseDetector {
     final Exercise exercise;
+    /** One bit per fault rule (its detector chooses which): set while that rule's monitor is at rest. */
+    private int resting;
 
     ExerciseDetector(Exercise exercise) {
         this.exercise = exercise;
+    }
+
+    /**
+     * Updates a fault rule's monitor, or leaves it untouched when the rule does not apply
+     * right now and the monitor is at rest, since the update would change nothing. With
+     * thousands of coaches on one thread every object a sample touches is a likely cache
+     * miss, and most rules are disabled in most phases.
+     */
+    final void judge(FaultMonitor monitor, int bit, double t, double value, boolean enabled, FaultMonitor.Sink sink) {
+        if (!enabled && (resting & bit) != 0) {
+            return;
+        }
+        monitor.update(t, value, enabled, sink);
+        resting = monitor.isAtRest() ? resting | bit : resting & ~bit;
     }
 
     abstract void update(CoachContext ctx);

@@ -65,50 +65,58 @@ final class HingeDetector extends ExerciseDetector {
     /** Lumbar angle at the bottom of a good rep before the user's own is known (brief §1.3). */
     private static final double PRIOR_TYPICAL_LAMBDA_DEG = 25;
     private static final double PRIOR_RHYTHM = 0.35;
+    /** The rules' bits for {@link #judge}. */
+    private static final int FLEXION = 1;
+    private static final int EXTENSION = 1 << 1;
+    private static final int LEAN = 1 << 2;
+    private static final int FLEXION_TWO = 1 << 3;
+    private static final int EXTENSION_TWO = 1 << 4;
 
+    // Fields a sample reads come first, what a rep or a change of sensor reads after them:
+    // HotSpot lays out fields of one size in the order declared, and with thousands of coaches
+    // on one thread every cache line a sample touches is a likely miss.
+    private int phase = STANDING;
+    /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
+    private boolean ballistic;
+    private double lastT = Double.NaN;
+    private double smoothPelvisRate;
     private final double startDeg;
     private final double endDeg;
-    private final double minRepS;
-    private final double minDepthShare;
-    private final double flexionTwoMin;
-    private final double flexionTwoWarnShare;
-    private final double flexionTwoFaultShare;
+    private double trunkMax;
+    private double pelvisMax;
+    private double bottomSince = Double.NaN;
+    private double lastRepEnd = Double.NEGATIVE_INFINITY;
+    private double usualPelvisDepth = Double.NaN;
+    private double repStart;
+    private double repEnd;
+    private double settledSince = Double.NaN;
+    private double repPeakRate;
+    private double repLambdaAtMax;
+    private final double priorLean;
+    private double rhythm = PRIOR_RHYTHM;
     private final double extensionTwoScale;
-    private final double extensionWarn;
-    private final double extensionFault;
-    private final double lumbarSensorExtensionScale;
     private org.formcoach.engine.sample.Placement thresholdsFor;
-
     private final FaultMonitor flexion;
     private final FaultMonitor extension;
     private final FaultMonitor lean;
     private final FaultMonitor flexionTwo;
     private final FaultMonitor extensionTwo;
-    private final FaultMonitor[] monitors;
+    private final Ring pelvisDepths;
 
-    private int phase = STANDING;
-    private double repStart;
-    private double repEnd;
-    private double settledSince = Double.NaN;
-    private double trunkMax;
-    private double pelvisMax;
-    private double smoothPelvisRate;
-    private double bottomSince = Double.NaN;
-    private double lastT = Double.NaN;
-    private final Ring depths = new Ring();
-    private final Ring rhythms = new Ring();
-    private final Ring durations = new Ring();
-    /** The set's usual rep is short enough for swings (kept from {@link #durations}, read every sample). */
-    private boolean ballistic;
-    private final Ring descentRates = new Ring();
-    private double repPeakRate;
-    private double lastRepEnd = Double.NEGATIVE_INFINITY;
+    private final double minRepS;
+    private final double minDepthShare;
+    private final double flexionTwoMin;
+    private final double flexionTwoWarnShare;
+    private final double flexionTwoFaultShare;
+    private final double extensionWarn;
+    private final double extensionFault;
+    private final double lumbarSensorExtensionScale;
     private double usualDepth = Double.NaN;
-    private final Ring pelvisDepths = new Ring();
-    private final double priorLean;
-    private double usualPelvisDepth = Double.NaN;
-    private double rhythm = PRIOR_RHYTHM;
-    private double repLambdaAtMax;
+    private final FaultMonitor[] monitors;
+    private final Ring depths;
+    private final Ring rhythms;
+    private final Ring durations;
+    private final Ring descentRates;
 
     HingeDetector(Exercise exercise, CoachSettings s) {
         super(exercise);
@@ -144,6 +152,12 @@ final class HingeDetector extends ExerciseDetector {
             lean = null;
             monitors = new FaultMonitor[]{flexion, extension, flexionTwo, extensionTwo};
         }
+        // The per-rep history after the monitors, which every sample reads (see Coach's constructor).
+        depths = new Ring();
+        rhythms = new Ring();
+        durations = new Ring();
+        descentRates = new Ring();
+        pelvisDepths = new Ring();
     }
 
     @Override
@@ -224,7 +238,7 @@ final class HingeDetector extends ExerciseDetector {
             if (ballisticSet()) {
                 boolean turned = phase != STANDING && trunk < trunkMax - TURN_DEG && phase != LOCKOUT;
                 double deficit = usualPelvisDepth - pelvisMax - BALLISTIC_DEFICIT_MARGIN_DEG;
-                flexion.update(t, deficit, turned && conforming, ctx);
+                judge(flexion, FLEXION, t, deficit, turned && conforming, ctx);
             } else {
                 // At the bottom the pelvis has stopped: either it tucked back from its deepest
                 // point, or it never got as deep as the user's usual reps (the spine bent instead).
@@ -234,25 +248,26 @@ final class HingeDetector extends ExerciseDetector {
                     bottomSince = atBottom ? t : Double.NaN;
                 }
                 // Depth deficit (hinges only: a squat's depth varies too much from rep to rep),
-                // once three reps show the usual depth and the pelvis has stayed at its bottom.
-                boolean deficitJudged = exercise == Exercise.HINGE && pelvisDepths.count() >= 3
-                        && atBottom && t - bottomSince >= BOTTOM_HELD_S;
+                // once three reps show the usual depth and the pelvis has stayed at its bottom
+                // (asked last: most samples are not at the bottom and need not reach the ring).
+                boolean deficitJudged = exercise == Exercise.HINGE && atBottom && t - bottomSince >= BOTTOM_HELD_S
+                        && pelvisDepths.count() >= 3;
                 double deficit = deficitJudged ? usualPelvisDepth - pelvisMax - DEFICIT_MARGIN_DEG : 0;
-                flexion.update(t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
+                judge(flexion, FLEXION, t, Math.max(drop, deficit), phase == DESCENT && deep && notDropping, ctx);
             }
             // Arching: leaning back past standing neutral, around lockout.
-            extension.update(t, -pelvis, lockoutWindow, ctx);
+            judge(extension, EXTENSION, t, -pelvis, lockoutWindow, ctx);
         } else {
             double expected = rhythm * Math.max(0, trunk);
-            flexionTwo.update(t, lambda - expected, (phase == DESCENT || phase == ASCENT) && conforming, ctx);
-            extensionTwo.update(t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
+            judge(flexionTwo, FLEXION_TWO, t, lambda - expected, (phase == DESCENT || phase == ASCENT) && conforming, ctx);
+            judge(extensionTwo, EXTENSION_TWO, t, Math.max(-pelvis, -lambda * extensionTwoScale), lockoutWindow, ctx);
         }
         if (lean != null) {
             // Judged on the pelvis in both modes: the upper segment's inclination varies from rep
             // to rep with the lumbar angle, far more than the lean itself.
             // Until two reps have shown what this user's normal squat is, a generous prior.
             double usual = pelvisDepths.count() >= 2 ? usualPelvisDepth : priorLean;
-            lean.update(t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
+            judge(lean, LEAN, t, pelvis - usual, phase == DESCENT || phase == ASCENT, ctx);
         }
     }
 

@@ -7,94 +7,142 @@ package org.formcoach.engine.coach;
  * offset. Sums are kept relative to a reference value and rebuilt from the ring once per
  * lap, so rounding cannot accumulate over a long session.
  *
- * <p>Layout for the engine loop's caches (thousands of sensors, one sample each in turn):
- * a slot holds the six readings and the time side by side, and the reference, sums and
- * sums of squares share one small array, so a sample touches few cache lines.
+ * <p>Layout for the engine loop's caches (thousands of sensors, one sample each in turn,
+ * where every object and cache line a sample touches is a likely miss): a ring slot holds
+ * the six readings and the time side by side, and the per-channel reference, sum and sum
+ * of squares are fields of this object rather than an array of their own, so a sample
+ * touches two objects: this one and its slot of the ring.
  */
 final class QuietWindow {
+    /** Channels, in the order of {@link #mean} and {@link #std}: gyro x, y, z, accel x, y, z. */
     private static final int CHANNELS = 6;
     /** Six readings, then the time. */
     private static final int STRIDE = CHANNELS + 1;
     private static final int TIME = CHANNELS;
-    private static final int SUM = CHANNELS;
-    private static final int SUM_SQUARES = 2 * CHANNELS;
 
     private final int capacity;
-    private final double[] ring;
-    /** reference[0..6), sum[6..12), sumSquares[12..18), per channel. */
-    private final double[] stats = new double[3 * CHANNELS];
+    /**
+     * Made at the first reading rather than with the window: the coach makes its first
+     * track up front next to its other small per-sample objects, and these 11 KB (at
+     * 100 Hz), of which a sample touches one slot, would push them apart.
+     */
+    private double[] ring;
     private int head;
     private int size;
     private int sinceRebuild;
+    /** Per channel: the reference value, and the sum and sum of squares of (reading − reference). */
+    private double refGx, refGy, refGz, refAx, refAy, refAz;
+    private double sumGx, sumGy, sumGz, sumAx, sumAy, sumAz;
+    private double sqGx, sqGy, sqGz, sqAx, sqAy, sqAz;
 
     QuietWindow(int capacity) {
         this.capacity = Math.max(4, capacity);
-        this.ring = new double[this.capacity * STRIDE];
     }
 
     void clear() {
         size = 0;
         head = 0;
         sinceRebuild = 0;
-        for (int c = 0; c < CHANNELS; c++) {
-            stats[SUM + c] = 0;
-            stats[SUM_SQUARES + c] = 0;
-        }
+        clearSums();
+    }
+
+    private void clearSums() {
+        sumGx = sumGy = sumGz = sumAx = sumAy = sumAz = 0;
+        sqGx = sqGy = sqGz = sqAx = sqAy = sqAz = 0;
     }
 
     void add(double t, double gx, double gy, double gz, double ax, double ay, double az) {
-        double[] st = stats;
         if (size == 0) {
-            st[0] = gx;
-            st[1] = gy;
-            st[2] = gz;
-            st[3] = ax;
-            st[4] = ay;
-            st[5] = az;
+            setReference(gx, gy, gz, ax, ay, az);
+        }
+        double[] r = ring;
+        if (r == null) {
+            r = new double[capacity * STRIDE];
+            ring = r;
         }
         int base = head * STRIDE;
         if (size == capacity) {
-            for (int c = 0; c < CHANNELS; c++) {
-                double old = ring[base + c] - st[c];
-                st[SUM + c] -= old;
-                st[SUM_SQUARES + c] -= old * old;
-            }
+            subtract(r[base], r[base + 1], r[base + 2], r[base + 3], r[base + 4], r[base + 5]);
         } else {
             size++;
         }
-        ring[base] = gx;
-        ring[base + 1] = gy;
-        ring[base + 2] = gz;
-        ring[base + 3] = ax;
-        ring[base + 4] = ay;
-        ring[base + 5] = az;
-        ring[base + TIME] = t;
-        for (int c = 0; c < CHANNELS; c++) {
-            double v = ring[base + c] - st[c];
-            st[SUM + c] += v;
-            st[SUM_SQUARES + c] += v * v;
-        }
+        r[base] = gx;
+        r[base + 1] = gy;
+        r[base + 2] = gz;
+        r[base + 3] = ax;
+        r[base + 4] = ay;
+        r[base + 5] = az;
+        r[base + TIME] = t;
+        accumulate(gx, gy, gz, ax, ay, az);
         head = head + 1 == capacity ? 0 : head + 1;
         if (++sinceRebuild >= capacity) {
             rebuild();
         }
     }
 
+    private void setReference(double gx, double gy, double gz, double ax, double ay, double az) {
+        refGx = gx;
+        refGy = gy;
+        refGz = gz;
+        refAx = ax;
+        refAy = ay;
+        refAz = az;
+    }
+
+    /** Adds one sample's deviations from the reference to the sums. */
+    private void accumulate(double gx, double gy, double gz, double ax, double ay, double az) {
+        double v = gx - refGx;
+        sumGx += v;
+        sqGx += v * v;
+        v = gy - refGy;
+        sumGy += v;
+        sqGy += v * v;
+        v = gz - refGz;
+        sumGz += v;
+        sqGz += v * v;
+        v = ax - refAx;
+        sumAx += v;
+        sqAx += v * v;
+        v = ay - refAy;
+        sumAy += v;
+        sqAy += v * v;
+        v = az - refAz;
+        sumAz += v;
+        sqAz += v * v;
+    }
+
+    /** Takes the sample leaving the window out of the sums. */
+    private void subtract(double gx, double gy, double gz, double ax, double ay, double az) {
+        double v = gx - refGx;
+        sumGx -= v;
+        sqGx -= v * v;
+        v = gy - refGy;
+        sumGy -= v;
+        sqGy -= v * v;
+        v = gz - refGz;
+        sumGz -= v;
+        sqGz -= v * v;
+        v = ax - refAx;
+        sumAx -= v;
+        sqAx -= v * v;
+        v = ay - refAy;
+        sumAy -= v;
+        sqAy -= v * v;
+        v = az - refAz;
+        sumAz -= v;
+        sqAz -= v * v;
+    }
+
+    /** The sums afresh, relative to the newest sample, newest to oldest. */
     private void rebuild() {
         sinceRebuild = 0;
-        int newest = (head - 1 + capacity) % capacity;
-        for (int c = 0; c < CHANNELS; c++) {
-            stats[c] = ring[newest * STRIDE + c];
-            stats[SUM + c] = 0;
-            stats[SUM_SQUARES + c] = 0;
-        }
+        double[] r = ring;
+        int newest = (head - 1 + capacity) % capacity * STRIDE;
+        setReference(r[newest], r[newest + 1], r[newest + 2], r[newest + 3], r[newest + 4], r[newest + 5]);
+        clearSums();
         for (int i = 0; i < size; i++) {
-            int idx = ((head - 1 - i) % capacity + capacity) % capacity;
-            for (int c = 0; c < CHANNELS; c++) {
-                double v = ring[idx * STRIDE + c] - stats[c];
-                stats[SUM + c] += v;
-                stats[SUM_SQUARES + c] += v * v;
-            }
+            int o = ((head - 1 - i) % capacity + capacity) % capacity * STRIDE;
+            accumulate(r[o], r[o + 1], r[o + 2], r[o + 3], r[o + 4], r[o + 5]);
         }
     }
 
@@ -116,17 +164,54 @@ final class QuietWindow {
         return ring[newest * STRIDE + TIME] - ring[oldest * STRIDE + TIME];
     }
 
+    /** Mean of a channel (0-2 gyro x, y, z; 3-5 accel x, y, z). */
     double mean(int channel) {
-        return size == 0 ? 0 : stats[channel] + stats[SUM + channel] / size;
+        return size == 0 ? 0 : reference(channel) + sum(channel) / size;
     }
 
     double std(int channel) {
         if (size < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        double m = stats[SUM + channel] / size;
-        double var = stats[SUM_SQUARES + channel] / size - m * m;
+        double m = sum(channel) / size;
+        double var = sumOfSquares(channel) / size - m * m;
         return var > 0 ? Math.sqrt(var) : 0;
+    }
+
+    private double reference(int channel) {
+        return switch (channel) {
+            case 0 -> refGx;
+            case 1 -> refGy;
+            case 2 -> refGz;
+            case 3 -> refAx;
+            case 4 -> refAy;
+            case 5 -> refAz;
+            default -> throw new IllegalArgumentException("channel " + channel);
+        };
+    }
+
+    private double sum(int channel) {
+        return switch (channel) {
+            case 0 -> sumGx;
+            case 1 -> sumGy;
+            case 2 -> sumGz;
+            case 3 -> sumAx;
+            case 4 -> sumAy;
+            case 5 -> sumAz;
+            default -> throw new IllegalArgumentException("channel " + channel);
+        };
+    }
+
+    private double sumOfSquares(int channel) {
+        return switch (channel) {
+            case 0 -> sqGx;
+            case 1 -> sqGy;
+            case 2 -> sqGz;
+            case 3 -> sqAx;
+            case 4 -> sqAy;
+            case 5 -> sqAz;
+            default -> throw new IllegalArgumentException("channel " + channel);
+        };
     }
 
     double maxGyroStd() {

@@ -28,31 +28,32 @@ import org.formcoach.engine.util.Atan2;
 final class SensorTrack {
     enum State { UNCALIBRATED, UP_KNOWN, CALIBRATED }
 
-    final Placement placement;
-    private final SensorOrientation orientation;
-    private final OrientationFilter filter;
-    final QuietWindow quiet;
+    /** A measured time step longer than this (a gap) is clamped, so one late sample cannot spin the orientation. */
+    private static final float MAX_STEP_S = 0.5f;
 
-    private final double quietSeconds;
-    private final double quietGyroStd;
-    private final double quietAccelStd;
-    private final double quietAccelNorm;
-    private final double forwardMinTilt;
-    private final double forwardTilt;
-
+    // Fields a sample reads come first, what calibration alone reads last: HotSpot lays out
+    // fields of one size in the order declared, and with thousands of coaches on one thread
+    // every cache line a sample touches is a likely miss.
     State state = State.UNCALIBRATED;
+    /** Where the sensor is worn; set by the coach when the sensor's first sample arrives. */
+    Placement placement;
+    final QuietWindow quiet;
+    /**
+     * The orientation filter, updated here rather than through a {@link SensorOrientation}
+     * (the same steps without offset estimation): one object less to reach per sample.
+     */
+    private final OrientationFilter filter;
+    /** Time of the filter's last update; NaN after an invalidation, so the next step is 0. */
+    private double filterTime = Double.NaN;
+    private double gyroOffsetX, gyroOffsetY, gyroOffsetZ;
     /** Body axes in the sensor frame. */
     private double upX, upY, upZ;
     private double leftX, leftY, leftZ;
     private double dorsalX, dorsalY, dorsalZ;
-    /** Accumulated forward-tilt rotation axis during the first forward movement. */
-    private double axisX, axisY, axisZ;
-    private double gyroOffsetX, gyroOffsetY, gyroOffsetZ;
 
     // ----- per-sample outputs -----
+    /** Time of this sensor's last sample (NaN before the first): the coach rejects one older. */
     double t = Double.NaN;
-    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
-    double tiltDeg;
     double inclinationDeg;
     double lateralDeg;
     /** Body-frame angular rates, deg/s: sagittal (flexion +), about dorsal, about cranial. */
@@ -67,13 +68,20 @@ final class SensorTrack {
     double accelNormG;
     /** Linear acceleration magnitude (gravity removed), g. */
     double linearAccelG;
-    long samples;
 
-    SensorTrack(Placement placement, double rateHz, CoachSettings settings) {
-        this.placement = placement;
-        OrientationSettings os = OrientationSettings.wearable(rateHz);
-        this.orientation = new SensorOrientation(os, false, SensorOrientation.TimeStep.MEASURED, 0.5);
-        this.filter = orientation.filter();
+    // ----- calibration -----
+    /** Angle between the calibrated up and now, degrees, until the axes are known (then unused). */
+    double tiltDeg;
+    /** Accumulated forward-tilt rotation axis during the first forward movement. */
+    private double axisX, axisY, axisZ;
+    private final double quietSeconds;
+    private final double quietGyroStd;
+    private final double quietAccelStd;
+    private final double quietAccelNorm;
+    private final double forwardMinTilt;
+    private final double forwardTilt;
+
+    SensorTrack(double rateHz, CoachSettings settings) {
         this.quietSeconds = settings.get("calibration.quiet_s");
         this.quietGyroStd = settings.get("calibration.quiet_gyro_std_dps");
         this.quietAccelStd = settings.get("calibration.quiet_accel_std_g");
@@ -81,7 +89,9 @@ final class SensorTrack {
         this.forwardMinTilt = settings.get("calibration.forward_min_tilt_deg");
         this.forwardTilt = settings.get("calibration.forward_tilt_deg");
         int window = (int) Math.ceil(rateHz * quietSeconds) + 1;
+        // The window before the filter: a sample visits them in this order (see Coach's constructor).
         this.quiet = new QuietWindow(window);
+        this.filter = new OrientationFilter(OrientationSettings.wearable(rateHz));
     }
 
     /**
@@ -91,12 +101,18 @@ final class SensorTrack {
      */
     boolean update(Sample s) {
         t = s.timeS;
-        samples++;
         quiet.add(s.timeS, s.gx, s.gy, s.gz, s.ax, s.ay, s.az);
         float gx = (float) (s.gx - gyroOffsetX);
         float gy = (float) (s.gy - gyroOffsetY);
         float gz = (float) (s.gz - gyroOffsetZ);
-        orientation.update(s.timeS, gx, gy, gz, s.ax, s.ay, s.az, s.hasMag, s.mx, s.my, s.mz);
+        float dt = SensorOrientation.measuredStep(filterTime, s.timeS, MAX_STEP_S);
+        filterTime = s.timeS;
+        if (s.hasMag) {
+            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az,
+                    (float) s.mx, (float) s.my, (float) s.mz, dt);
+        } else {
+            filter.update(gx, gy, gz, (float) s.ax, (float) s.ay, (float) s.az, 0f, 0f, 0f, dt);
+        }
         double ux = filter.gravityX();
         double uy = filter.gravityY();
         double uz = filter.gravityZ();
@@ -272,7 +288,7 @@ final class SensorTrack {
         lastNeutralTime = Double.NaN;
         axisX = axisY = axisZ = 0;
         quiet.clear();
-        orientation.restartClock();
+        filterTime = Double.NaN;
     }
 
     /**

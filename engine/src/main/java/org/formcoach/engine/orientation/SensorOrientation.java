@@ -56,17 +56,7 @@ public final class SensorOrientation {
             gy = offset.y();
             gz = offset.z();
         }
-        float dt;
-        if (timeStep == TimeStep.FIXED) {
-            dt = fixedDt;
-        } else {
-            dt = Double.isNaN(lastTime) ? 0f : (float) (timeS - lastTime);
-            if (dt < 0) {
-                dt = 0;
-            } else if (dt > maxDt) {
-                dt = maxDt;
-            }
-        }
+        float dt = timeStep == TimeStep.FIXED ? fixedDt : measuredStep(lastTime, timeS, maxDt);
         lastTime = timeS;
         if (hasMag) {
             filter.update(gx, gy, gz, (float) ax, (float) ay, (float) az, (float) mx, (float) my, (float) mz, dt);
@@ -74,6 +64,19 @@ public final class SensorOrientation {
             filter.update(gx, gy, gz, (float) ax, (float) ay, (float) az, 0f, 0f, 0f, dt);
         }
         updates++;
+    }
+
+    /**
+     * The time step from a sample at {@code lastTime} to one at {@code timeS}, from the device
+     * clock: 0 for the first sample ({@code lastTime} NaN) or a clock going back, at most
+     * {@code maxDt} (a gap).
+     */
+    public static float measuredStep(double lastTime, double timeS, float maxDt) {
+        float dt = Double.isNaN(lastTime) ? 0f : (float) (timeS - lastTime);
+        if (dt < 0) {
+            return 0;
+        }
+        return dt > maxDt ? maxDt : dt;
     }
 
     public OrientationFilter filter() {
