@@ -62,7 +62,7 @@ final class QuietWindow {
         }
         int base = head * STRIDE;
         if (size == capacity) {
-            subtract(r[base], r[base + 1], r[base + 2], r[base + 3], r[base + 4], r[base + 5]);
+            accumulate(-1, r[base], r[base + 1], r[base + 2], r[base + 3], r[base + 4], r[base + 5]);
         } else {
             size++;
         }
@@ -73,7 +73,7 @@ final class QuietWindow {
         r[base + 4] = ay;
         r[base + 5] = az;
         r[base + TIME] = t;
-        accumulate(gx, gy, gz, ax, ay, az);
+        accumulate(1, gx, gy, gz, ax, ay, az);
         head = head + 1 == capacity ? 0 : head + 1;
         if (++sinceRebuild >= capacity) {
             rebuild();
@@ -89,48 +89,30 @@ final class QuietWindow {
         refAz = az;
     }
 
-    /** Adds one sample's deviations from the reference to the sums. */
-    private void accumulate(double gx, double gy, double gz, double ax, double ay, double az) {
-        double v = gx - refGx;
+    /**
+     * Adds one sample's deviations from the reference to the sums ({@code sign} +1), or takes
+     * the sample leaving the window out of them (−1). Multiplying by ±1 is exact, so both
+     * ways give the same bits as a separate add and subtract would.
+     */
+    private void accumulate(double sign, double gx, double gy, double gz, double ax, double ay, double az) {
+        double v = sign * (gx - refGx);
         sumGx += v;
-        sqGx += v * v;
-        v = gy - refGy;
+        sqGx += v * (gx - refGx);
+        v = sign * (gy - refGy);
         sumGy += v;
-        sqGy += v * v;
-        v = gz - refGz;
+        sqGy += v * (gy - refGy);
+        v = sign * (gz - refGz);
         sumGz += v;
-        sqGz += v * v;
-        v = ax - refAx;
+        sqGz += v * (gz - refGz);
+        v = sign * (ax - refAx);
         sumAx += v;
-        sqAx += v * v;
-        v = ay - refAy;
+        sqAx += v * (ax - refAx);
+        v = sign * (ay - refAy);
         sumAy += v;
-        sqAy += v * v;
-        v = az - refAz;
+        sqAy += v * (ay - refAy);
+        v = sign * (az - refAz);
         sumAz += v;
-        sqAz += v * v;
-    }
-
-    /** Takes the sample leaving the window out of the sums. */
-    private void subtract(double gx, double gy, double gz, double ax, double ay, double az) {
-        double v = gx - refGx;
-        sumGx -= v;
-        sqGx -= v * v;
-        v = gy - refGy;
-        sumGy -= v;
-        sqGy -= v * v;
-        v = gz - refGz;
-        sumGz -= v;
-        sqGz -= v * v;
-        v = ax - refAx;
-        sumAx -= v;
-        sqAx -= v * v;
-        v = ay - refAy;
-        sumAy -= v;
-        sqAy -= v * v;
-        v = az - refAz;
-        sumAz -= v;
-        sqAz -= v * v;
+        sqAz += v * (az - refAz);
     }
 
     /** The sums afresh, relative to the newest sample, newest to oldest. */
@@ -142,7 +124,7 @@ final class QuietWindow {
         clearSums();
         for (int i = 0; i < size; i++) {
             int o = ((head - 1 - i) % capacity + capacity) % capacity * STRIDE;
-            accumulate(r[o], r[o + 1], r[o + 2], r[o + 3], r[o + 4], r[o + 5]);
+            accumulate(1, r[o], r[o + 1], r[o + 2], r[o + 3], r[o + 4], r[o + 5]);
         }
     }
 
