@@ -24,7 +24,7 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.coach.Severity;
 
 /** The alert dispatcher on its own, with a real Paho client and each real broker. */
-class AlertDispatcherTest extends BothBrokersTest {
+class AlertDispatcherTest extends WithBothBrokers {
     private static final Pattern NUMBER = Pattern.compile("\"n\":(\\d+)");
 
     /** A dispatcher connected to the broker, its thread running, and a device that listens to its alerts. */

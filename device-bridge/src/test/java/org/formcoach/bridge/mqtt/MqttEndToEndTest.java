@@ -27,7 +27,7 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.sample.Sample;
 
 /** Virtual devices on a real broker (Mosquitto and the embedded one) → the bridge → the coach → alerts back. */
-class MqttEndToEndTest extends BothBrokersTest {
+class MqttEndToEndTest extends WithBothBrokers {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> brokersAndFormats() {

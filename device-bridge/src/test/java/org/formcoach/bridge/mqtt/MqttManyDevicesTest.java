@@ -32,7 +32,7 @@ import org.formcoach.engine.coach.Fault;
 import org.formcoach.engine.sample.Sample;
 
 /** Several devices at once, one of them sending every kind of bad input: each keeps its own session. */
-class MqttManyDevicesTest extends BothBrokersTest {
+class MqttManyDevicesTest extends WithBothBrokers {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @ParameterizedTest

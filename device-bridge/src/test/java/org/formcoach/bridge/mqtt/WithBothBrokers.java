@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
  * A test class whose tests run against both real brokers (a Mosquitto process and the
  * embedded Moquette), started once for the class: starting them costs about a second.
  */
-abstract class BothBrokersTest {
+abstract class WithBothBrokers {
     static Brokers brokers;
 
     @BeforeAll
