@@ -2,35 +2,16 @@ package org.formcoach.cli.dashboard;
 
 import java.util.Locale;
 
+import org.formcoach.engine.util.JsonStrings;
+
 /** The little JSON writing the dashboard feed needs: strings escaped, numbers finite or null. */
 final class Json {
     private Json() {
     }
 
+    /** Escaped for a page too ({@code <} and line separators), since the feed ends up in one. */
     static StringBuilder string(StringBuilder out, String s) {
-        if (s == null) {
-            return out.append("null");
-        }
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\u003c"); // harmless in a page, whatever the page does with it
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        return JsonStrings.append(out, s, true);
     }
 
     static StringBuilder number(StringBuilder out, double v, int decimals) {

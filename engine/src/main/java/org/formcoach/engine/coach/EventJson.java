@@ -1,6 +1,7 @@
 package org.formcoach.engine.coach;
 
 import org.formcoach.engine.util.DecimalFormatter;
+import org.formcoach.engine.util.JsonStrings;
 
 /**
  * Writes events as the JSON objects of CONTRACT §2, one per line, fields in the
@@ -94,26 +95,7 @@ public final class EventJson {
         }
     }
 
-    /** A JSON string with the escapes JSON requires. */
-    static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    private static void string(StringBuilder out, String s) {
+        JsonStrings.append(out, s, false);
     }
 }
