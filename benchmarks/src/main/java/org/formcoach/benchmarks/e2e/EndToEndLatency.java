@@ -40,12 +40,19 @@ import org.formcoach.engine.coach.Exercise;
  * before measuring (16: calibration, the first faults, JIT), {@code --mode both|engine|echo}
  * (both: echo, then engine, in one run), {@code --connections C} device connections (min(N,
  * 100)), {@code --batch B} samples per MQTT message (1), {@code --faulty-every K} (1: every
- * device has faults), {@code --drain S} wait for late answers (3), {@code --mosquitto PATH}.
+ * device has faults), {@code --drain S} wait for late answers (3), {@code --handoff
+ * inline|queue} how the engine takes a sample (inline: on the transport's thread when the
+ * engine is idle, the bridge's default; queue: always through the sample queue to the engine
+ * thread), {@code --mosquitto PATH}.
  * Prints one table row per mode (lines starting with "| ") and the ratios.
  */
 public final class EndToEndLatency {
     record Options(String transport, int devices, double rateHz, double durationS, double warmupS, String mode,
-                   int connections, int batch, int faultyEvery, double drainS, int rounds, String mosquitto) {
+                   int connections, int batch, int faultyEvery, double drainS, int rounds, String handoff,
+                   String mosquitto) {
+        boolean coachInline() {
+            return handoff.equals("inline");
+        }
     }
 
     /** One mode's outcome. */
@@ -58,8 +65,8 @@ public final class EndToEndLatency {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         System.out.printf(Locale.ROOT, "# %s, %d device(s) at %.0f Hz, %d connection(s), batch %d, %.0f s measured after "
-                        + "%.0f s warm-up; load average %s%n", o.transport(), o.devices(), o.rateHz(), o.connections(),
-                o.batch(), o.durationS(), o.warmupS(), loadAverage());
+                        + "%.0f s warm-up, engine hand-off %s; load average %s%n", o.transport(), o.devices(), o.rateHz(),
+                o.connections(), o.batch(), o.durationS(), o.warmupS(), o.handoff(), loadAverage());
         List<List<Outcome>> rounds = run(o);
         for (int r = 0; r < rounds.size(); r++) {
             print(o, rounds.get(r), rounds.size() == 1 ? "" : "round " + (r + 1) + " of " + rounds.size());
@@ -157,7 +164,8 @@ public final class EndToEndLatency {
             } else {
                 MqttTransport transport = new MqttTransport(MqttOptions.of(broker.url()));
                 session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())
-                        .maxDevices(Math.max(1024, o.devices() + 16)).transport(transport).start();
+                        .maxDevices(Math.max(1024, o.devices() + 16)).coachInlineWhenIdle(o.coachInline())
+                        .transport(transport).start();
                 long deadline = System.nanoTime() + 20_000_000_000L;
                 while (!transport.isConnected() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -183,8 +191,8 @@ public final class EndToEndLatency {
                 fleet.stopListening();
                 if (session != null) {
                     session.close();
+                    notes += counters.describe(session.engine().coachedInline());
                     session = null;
-                    notes += counters.describe();
                 }
                 return new Outcome(mode, latencies, cores, notes);
             }
@@ -208,7 +216,8 @@ public final class EndToEndLatency {
             boolean engine = mode.equals("engine");
             if (engine) {
                 SerialTransport transport = new SerialTransport(SerialOptions.of(run.hostPath()).withDeviceId("dev0"));
-                session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz()).transport(transport).start();
+                session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())
+                        .coachInlineWhenIdle(o.coachInline()).transport(transport).start();
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (!transport.isConnected() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -230,8 +239,8 @@ public final class EndToEndLatency {
             String notes = "";
             if (session != null) {
                 session.close();
+                notes = counters.describe(session.engine().coachedInline());
                 session = null;
-                notes = counters.describe();
             }
             return new Outcome(mode, latencies, cores, notes);
         } finally {
@@ -278,6 +287,7 @@ public final class EndToEndLatency {
         final AtomicLong queueDropped = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         final AtomicLong devices = new AtomicLong();
+        final AtomicLong samples = new AtomicLong();
 
         EngineCounters(Latencies latencies, double rateHz) {
             this.latencies = latencies;
@@ -300,14 +310,17 @@ public final class EndToEndLatency {
                 delivered.addAndGet(s.alertsDelivered());
                 dropped.addAndGet(s.alertsDropped());
                 queueDropped.addAndGet(s.queueDropped());
+                samples.addAndGet(s.samples());
                 gaps.addAndGet(s.gaps());
             }
         }
 
-        String describe() {
+        String describe(long coachedInline) {
             return String.format(Locale.ROOT, "; engine: %d devices, %d alerts+clears decided, %d sent, %d delivered, "
-                            + "%d dropped, %d samples dropped at the engine queue, %d gaps", devices.get(), alerts.get(),
-                    sent.get(), delivered.get(), dropped.get(), queueDropped.get(), gaps.get());
+                            + "%d dropped, %d samples dropped at the engine queue, %d gaps, %.1f %% of %d samples "
+                            + "coached on the transport's thread", devices.get(), alerts.get(), sent.get(),
+                    delivered.get(), dropped.get(), queueDropped.get(), gaps.get(),
+                    100.0 * coachedInline / Math.max(1, samples.get()), samples.get());
         }
     }
 
@@ -368,6 +381,7 @@ public final class EndToEndLatency {
         int faultyEvery = 1;
         double drain = 3;
         int rounds = 1;
+        String handoff = "inline";
         String mosquitto = Mosquitto.findBinary();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -391,6 +405,7 @@ public final class EndToEndLatency {
                 case "--faulty-every" -> faultyEvery = Integer.parseInt(v);
                 case "--drain" -> drain = Double.parseDouble(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
+                case "--handoff" -> handoff = v;
                 case "--mosquitto" -> mosquitto = v;
                 default -> usage("unknown option " + a);
             }
@@ -400,6 +415,9 @@ public final class EndToEndLatency {
         }
         if (!mode.equals("both") && !mode.equals("engine") && !mode.equals("echo")) {
             usage("--mode is both, engine or echo");
+        }
+        if (!handoff.equals("inline") && !handoff.equals("queue")) {
+            usage("--handoff is inline or queue");
         }
         if (devices < 0) {
             devices = transport.equals("serial") ? 1 : 100;
@@ -416,7 +434,7 @@ public final class EndToEndLatency {
         }
         connections = Math.max(1, Math.min(connections, devices));
         return new Options(transport, devices, rate, duration, warmup, mode, connections, batch, faultyEvery, drain,
-                rounds, mosquitto);
+                rounds, handoff, mosquitto);
     }
 
     private static void usage(String problem) {
@@ -425,7 +443,8 @@ public final class EndToEndLatency {
         }
         System.err.println("usage: EndToEndLatency [--transport mqtt|serial] [--devices N] [--rate HZ] [--duration S]\n"
                 + "       [--warmup S] [--mode both|engine|echo] [--connections C] [--batch B]\n"
-                + "       [--faulty-every K] [--drain S] [--rounds R] [--mosquitto PATH]");
+                + "       [--faulty-every K] [--drain S] [--rounds R] [--handoff inline|queue]\n"
+                + "       [--mosquitto PATH]");
         System.exit(problem == null ? 0 : 2);
     }
 

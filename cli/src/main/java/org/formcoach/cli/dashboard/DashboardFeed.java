@@ -13,7 +13,7 @@ import org.formcoach.cli.live.LiveStatus;
 import org.formcoach.engine.coach.CoachEvent;
 
 /**
- * Turns a live session into the dashboard's messages. The engine thread hands events over
+ * Turns a live session into the dashboard's messages. The engine hands events over
  * as a {@link LiveListener} (queued, never waited for); a feed thread, every
  * {@value #TICK_MS} ms, sends them as JSON — the coach's events exactly as
  * {@code live --format jsonl} writes them, the bridge's too — and, for each device updated
@@ -49,7 +49,7 @@ public final class DashboardFeed implements LiveListener, AutoCloseable {
         return this;
     }
 
-    // ----- engine thread: format the (rare) event and queue it -----
+    // ----- the engine: format the (rare) event and queue it -----
 
     @Override
     public void coachEvent(String device, CoachEvent event) {

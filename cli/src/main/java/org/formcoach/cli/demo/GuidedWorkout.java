@@ -10,7 +10,7 @@ import org.formcoach.engine.sample.Sample;
 /**
  * A guided workout: the plan says which exercise comes when, so the coach is switched at
  * the planned device time (an {@code exercise} event follows) and the next exercise is
- * announced a few seconds before. Runs on the engine thread as a {@link SampleTap}, before
+ * announced a few seconds before. Runs in the engine as a {@link SampleTap}, before
  * the coach sees the sample, so the switch happens at the same sample however fast the
  * trace is played. With a loop period the plan repeats on the device clock.
  */
@@ -27,7 +27,7 @@ public final class GuidedWorkout implements SampleTap {
 
     /**
      * @param period    device seconds after which the plan starts again; infinite for no loop
-     * @param announcer says "next: plank…"; called on the engine thread
+     * @param announcer says "next: plank…"; called by the engine
      */
     public GuidedWorkout(List<DemoWorkout.Segment> segments, double period, Announcer announcer) {
         this.segments = List.copyOf(segments);

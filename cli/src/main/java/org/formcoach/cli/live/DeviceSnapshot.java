@@ -8,7 +8,7 @@ import org.formcoach.engine.coach.Coach;
 import org.formcoach.engine.coach.Fault;
 
 /**
- * The latest state of one device's coaching, written by the engine thread after every
+ * The latest state of one device's coaching, written by the engine after every
  * sample and read by the views at their own pace. A sequence lock keeps a reader from
  * seeing half an update without the writer ever waiting: the writer makes the sequence odd,
  * writes the fields, makes it even; a reader copies the fields and retries if the sequence
@@ -25,17 +25,20 @@ final class DeviceSnapshot implements Coach.FaultReadingConsumer {
         }
     }
 
-    /** Odd while the engine thread writes. */
+    /** Odd while the engine writes. */
     @SuppressWarnings("unused") // through SEQ
     private long seq;
-    /** Engine thread only, except {@link #read} (under the sequence lock). */
+    /**
+     * Written by the engine only (one thread at a time, ordered by its lock); read by
+     * {@link #read} under the sequence lock.
+     */
     private final LiveStatus data = new LiveStatus();
 
     DeviceSnapshot(String device) {
         data.device = device;
     }
 
-    // ----- engine thread -----
+    // ----- the engine (one thread at a time) -----
 
     /** Copies the coach's state after a sample. */
     void update(CoachedDevice device, double t, long nowNanos) {
@@ -82,7 +85,7 @@ final class DeviceSnapshot implements Coach.FaultReadingConsumer {
         d.ruleCount = i + 1;
     }
 
-    /** The link to the device dropped or came back (bridge events, engine thread). */
+    /** The link to the device dropped or came back (bridge events, from the engine). */
     void link(boolean up, boolean countLoss) {
         beginWrite();
         data.linkUp = up;

@@ -11,7 +11,7 @@ import org.formcoach.engine.sample.Sample;
 
 /**
  * The live state of every device, for the terminal view and the dashboard: a
- * {@link DeviceSnapshot} per device, filled on the engine thread after each sample (as a
+ * {@link DeviceSnapshot} per device, filled by the engine after each sample (as a
  * {@link SampleTap}) and on link events, read by any thread through {@link #read}.
  * Devices beyond {@link #MAX_DEVICES} are coached but not shown.
  */
@@ -19,7 +19,7 @@ public final class LiveBoard implements SampleTap {
     public static final int MAX_DEVICES = 64;
 
     private final AtomicReferenceArray<DeviceSnapshot> byIndex = new AtomicReferenceArray<>(MAX_DEVICES);
-    /** Engine thread only. */
+    /** The engine only (one thread at a time). */
     private final Map<String, DeviceSnapshot> byId = new HashMap<>();
     private volatile int count;
 
@@ -41,7 +41,7 @@ public final class LiveBoard implements SampleTap {
         snap.update(device, sample.timeS, System.nanoTime());
     }
 
-    /** Keeps the link state; call from the session's listener (engine thread). */
+    /** Keeps the link state; call from the session's listener (the engine). */
     public void bridgeEvent(BridgeEvent event) {
         DeviceSnapshot snap = byId.get(event.device());
         if (snap == null) {

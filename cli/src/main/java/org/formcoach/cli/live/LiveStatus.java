@@ -5,7 +5,7 @@ import org.formcoach.engine.coach.Fault;
 
 /**
  * What a live view shows about one device at one moment: plain mutable fields, filled by
- * {@link DeviceSnapshot} (the engine thread's copy) and copied out of it by the views
+ * {@link DeviceSnapshot} (the engine's copy) and copied out of it by the views
  * (each view keeps its own). Angles in degrees, times in device seconds.
  */
 public final class LiveStatus {

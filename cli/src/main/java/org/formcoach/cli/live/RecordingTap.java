@@ -15,7 +15,7 @@ import org.formcoach.engine.sample.Sample;
  * goes to the recorder just before its coach sees it, and every coach event of that device
  * after. A trace holds one wearer, so one device is recorded: the one asked for, else the
  * first to send a sample; others are coached as usual and a note says they are not recorded.
- * Everything runs on the engine thread, as the recorder requires.
+ * Everything runs in the engine (one thread at a time), as the recorder requires.
  */
 public final class RecordingTap implements SampleTap, LiveListener {
     private final SessionRecorder recorder;
@@ -26,7 +26,7 @@ public final class RecordingTap implements SampleTap, LiveListener {
 
     /**
      * @param device the device to record, or null for the first one seen
-     * @param notes  where to say that another device is not recorded (engine thread)
+     * @param notes  where to say that another device is not recorded (the engine)
      */
     public RecordingTap(SessionRecorder recorder, String device, Consumer<String> notes) {
         this.recorder = recorder;

@@ -18,7 +18,7 @@ import org.formcoach.engine.coach.Severity;
 /**
  * Adds up a live session per device and exercise — reps good and faulty, holds, alerts,
  * the link's counters — and writes the summary a wearer reads at the end. Fed the
- * session's events (engine thread); {@link #render} afterwards on any thread.
+ * session's events (the engine); {@link #render} afterwards on any thread.
  */
 public final class SessionSummary implements LiveListener {
     private final Map<String, DeviceTotals> devices = new LinkedHashMap<>();

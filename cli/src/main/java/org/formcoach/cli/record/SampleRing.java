@@ -6,8 +6,11 @@ import org.formcoach.engine.sample.Sample;
 
 /**
  * A bounded single-producer, single-consumer queue of samples held in preallocated
- * primitive arrays: the engine thread {@link #offer}s without allocating or blocking, the
- * writer thread {@link #poll}s. A full ring refuses the sample (the caller counts it).
+ * primitive arrays: the engine {@link #offer}s without allocating or blocking, the writer
+ * thread {@link #poll}s. A full ring refuses the sample (the caller counts it). The
+ * producer may be a different thread from one sample to the next (the engine thread, or a
+ * transport thread coaching inline) but never two at once: the engine's lock orders them
+ * and carries the producer's fields from one to the next.
  */
 final class SampleRing {
     private final int mask;

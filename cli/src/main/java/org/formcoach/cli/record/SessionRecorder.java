@@ -35,7 +35,7 @@ import org.formcoach.engine.util.DecimalFormatter;
  *         RecordingInfo.of(Exercise.HINGE, "belt-01", 100),
  *         failure -> System.err.println("formcoach: " + failure.getMessage()));
  * Coach coach = new Coach(Exercise.HINGE, settings, 100, event -> { show(event); recorder.recordEvent(event); });
- * // engine thread, per sample:
+ * // the engine, per sample:
  * recorder.recordSample(sample);
  * coach.accept(sample);
  * // at the end:
@@ -86,7 +86,7 @@ public final class SessionRecorder implements AutoCloseable {
     private final Thread writer;
     private final Thread shutdownHook;
 
-    /** Written by the engine thread only. */
+    /** Written by the engine only (one thread at a time, under its lock). */
     private volatile long droppedSamples;
     private final AtomicLong droppedEvents = new AtomicLong();
     /** Written by the writer thread only. */
@@ -191,7 +191,7 @@ public final class SessionRecorder implements AutoCloseable {
         return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    // ----- engine thread -----
+    // ----- the engine (one thread at a time) -----
 
     /** Copies the sample for the writer; never blocks, never allocates. Ignored once the recording stopped. */
     public void recordSample(Sample sample) {
@@ -199,7 +199,7 @@ public final class SessionRecorder implements AutoCloseable {
             return;
         }
         if (!ring.offer(sample)) {
-            droppedSamples++; // single writer: the engine thread
+            droppedSamples++; // one writer at a time: the engine
         }
     }
 

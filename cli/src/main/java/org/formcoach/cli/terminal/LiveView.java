@@ -22,7 +22,7 @@ import org.formcoach.engine.coach.Severity;
 
 /**
  * The live view in the terminal. Events (alerts, reps, holds, link changes) arrive from the
- * engine thread as a {@link LiveListener} and are queued, never waited for; a view thread
+ * engine as a {@link LiveListener} and are queued, never waited for; a view thread
  * prints them and, ten times a second, the status of each device from the {@link LiveBoard}.
  *
  * <ul>
@@ -80,7 +80,7 @@ public final class LiveView implements LiveListener, AutoCloseable {
         return this;
     }
 
-    // ----- engine thread (never blocks) -----
+    // ----- the engine (never blocks) -----
 
     @Override
     public void coachEvent(String device, CoachEvent event) {

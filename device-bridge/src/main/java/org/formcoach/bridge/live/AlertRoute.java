@@ -4,8 +4,8 @@ import org.formcoach.bridge.wire.AlertMessage;
 
 /**
  * Where a device's alerts go: back over the transport the device came in on. {@link #offer}
- * is called on the engine thread and must not block: a route keeps a bounded buffer and
- * counts what it had to drop.
+ * is called by the engine (see {@link EngineLoop}) and must not block: a route keeps a
+ * bounded buffer and counts what it had to drop.
  */
 public interface AlertRoute {
     /** @return false when the message was dropped (buffer full, device gone for good) */

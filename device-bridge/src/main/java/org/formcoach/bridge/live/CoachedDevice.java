@@ -4,8 +4,9 @@ import org.formcoach.bridge.session.SampleChecks;
 import org.formcoach.engine.coach.Coach;
 
 /**
- * One device as the engine thread coaches it: who it is, its {@link Coach}, and its
- * stream's clock-check counters. Handed to {@link SampleTap}s; engine thread only.
+ * One device as the engine coaches it: who it is, its {@link Coach}, and its stream's
+ * clock-check counters. Handed to {@link SampleTap}s; touched only by whoever holds the
+ * engine lock ({@link EngineLoop}).
  */
 public final class CoachedDevice {
     private final DeviceInfo info;

@@ -7,8 +7,8 @@ import org.formcoach.bridge.wire.WireCounters;
 /**
  * What every thread may know about one device: its id and small index (the queue carries
  * the index, not the id), the transport it came on and where its alerts go, and the
- * counters its transport keeps. The engine thread keeps the device's coaching state
- * separately.
+ * counters its transport keeps. The engine ({@link EngineLoop}) keeps the device's coaching
+ * state separately.
  */
 public final class DeviceInfo {
     private final int index;

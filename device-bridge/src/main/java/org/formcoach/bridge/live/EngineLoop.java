@@ -1,6 +1,7 @@
 package org.formcoach.bridge.live;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.formcoach.bridge.session.SampleChecks;
 import org.formcoach.bridge.wire.AlertMessage;
@@ -14,12 +15,21 @@ import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
 
 /**
- * The one engine thread: a loop over a device-index → state table. It drains the sample
- * queue, runs each device's clock checks and its {@link Coach}, turns alerts and clears
- * into messages for the device's {@link AlertRoute}, and emits everything to the
- * {@link LiveListener} in order. Transports talk to it only through the queue and
- * {@link #post}; nothing else touches the coaching state, so scaling out is a change of
- * where samples come from, not of this loop.
+ * The engine: a single-threaded loop over a device-index → state table. It drains the
+ * sample queue, runs each device's clock checks and its {@link Coach}, turns alerts and
+ * clears into messages for the device's {@link AlertRoute}, and emits everything to the
+ * {@link LiveListener} in order. Transports talk to it only through the queue,
+ * {@link #tryCoachInline} and {@link #post}; nothing else touches the coaching state, so
+ * scaling out is a change of where samples come from, not of this loop.
+ *
+ * <p><b>Who runs it.</b> The coaching state belongs to the engine lock, not to one thread:
+ * whoever holds the lock is the engine, and only one does at a time. The engine thread
+ * holds it to drain the queue and run control actions. When the engine thread is idle and
+ * nothing is queued, a transport thread may take the lock ({@code tryLock}, never waiting)
+ * and coach its sample itself: that saves the thread wake-up a queued sample costs, which
+ * on a busy machine is most of the bridge's own latency (docs/performance.md). A sample
+ * that finds the lock taken or anything queued goes into the queue behind the others, so a
+ * device's samples are coached in the order its transport read them.
  */
 public final class EngineLoop implements Runnable {
     private static final int BATCH = 256;
@@ -33,7 +43,11 @@ public final class EngineLoop implements Runnable {
     private final LiveListener listener;
     private final SampleTap tap;
     private final boolean alertsToDevices;
+    private final boolean coachInline;
     private final ConcurrentLinkedQueue<Object> control = new ConcurrentLinkedQueue<>();
+    /** Held by whoever is running the engine (see the class comment); never waited for by a transport. */
+    private final ReentrantLock engineLock = new ReentrantLock();
+    private long coachedInline;
     private final SampleQueue.Consumer consumer = this::onSample;
     private DeviceState[] states;
     private volatile Exercise exercise;
@@ -47,17 +61,21 @@ public final class EngineLoop implements Runnable {
      */
     public EngineLoop(DeviceRegistry registry, SampleQueue queue, Exercise exercise, CoachSettings settings,
                       double defaultRateHz, double reportGapSeconds, LiveListener listener) {
-        this(registry, queue, exercise, settings, defaultRateHz, reportGapSeconds, listener, SampleTap.NONE, true);
+        this(registry, queue, exercise, settings, defaultRateHz, reportGapSeconds, listener, SampleTap.NONE, true,
+                true);
     }
 
     /**
      * @param tap             sees every accepted sample before and after the device's coach
      * @param alertsToDevices whether alerts and clears go back to the devices (false: only to the listener)
+     * @param coachInline     whether {@link #tryCoachInline} may coach on the transport's thread
+     *                        (false: every sample crosses the queue to the engine thread)
      */
     public EngineLoop(DeviceRegistry registry, SampleQueue queue, Exercise exercise, CoachSettings settings,
                       double defaultRateHz, double reportGapSeconds, LiveListener listener, SampleTap tap,
-                      boolean alertsToDevices) {
+                      boolean alertsToDevices, boolean coachInline) {
         this.tap = tap;
+        this.coachInline = coachInline;
         this.alertsToDevices = alertsToDevices;
         this.registry = registry;
         this.queue = queue;
@@ -69,7 +87,7 @@ public final class EngineLoop implements Runnable {
         this.states = new DeviceState[registry.capacity()];
     }
 
-    /** One device's coaching state; engine thread only. */
+    /** One device's coaching state; only whoever holds the engine lock touches it. */
     private final class DeviceState implements CoachListener {
         final DeviceInfo info;
         final Coach coach;
@@ -108,9 +126,15 @@ public final class EngineLoop implements Runnable {
     public void run() {
         try {
             while (true) {
-                int n = queue.drain(consumer, BATCH);
-                runControl();
-                maybeReportBadInput();
+                int n;
+                engineLock.lock();
+                try {
+                    n = queue.drain(consumer, BATCH);
+                    runControl();
+                    maybeReportBadInput();
+                } finally {
+                    engineLock.unlock();
+                }
                 if (n == 0) {
                     if (stopping && queue.size() == 0 && control.isEmpty()) {
                         break;
@@ -121,8 +145,51 @@ public final class EngineLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            finishCoaches();
-            finished = true;
+            engineLock.lock();
+            try {
+                finishCoaches();
+                finished = true;
+            } finally {
+                engineLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Coaches a sample on the calling (transport) thread if the engine is idle: nobody holds
+     * the engine lock, nothing is queued and the loop is not stopping. Never waits. Control
+     * messages posted before the sample are handled first, as the engine thread would.
+     *
+     * @return false when the caller must queue the sample instead
+     */
+    boolean tryCoachInline(int device, Sample s, long sequence) {
+        if (!coachInline || !engineLock.tryLock()) {
+            return false;
+        }
+        try {
+            // Inside the lock the engine thread is not mid-drain, so an empty queue means every
+            // sample queued before this one has been coached.
+            if (stopping || queue.size() != 0) {
+                return false;
+            }
+            if (!control.isEmpty()) {
+                runControl();
+            }
+            onSample(device, s, sequence);
+            coachedInline++;
+            return true;
+        } finally {
+            engineLock.unlock();
+        }
+    }
+
+    /** Samples a transport thread coached itself (the rest crossed the queue). */
+    public long coachedInline() {
+        engineLock.lock();
+        try {
+            return coachedInline;
+        } finally {
+            engineLock.unlock();
         }
     }
 
@@ -147,7 +214,7 @@ public final class EngineLoop implements Runnable {
         queue.wakeUp();
     }
 
-    /** Runs an action on the engine thread (switching exercise, recalibrating). */
+    /** Runs an action as the engine, in order with the samples (switching exercise, recalibrating). */
     public void submit(Runnable action) {
         control.add(action);
         queue.wakeUp();

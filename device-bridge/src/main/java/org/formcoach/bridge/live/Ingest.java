@@ -21,8 +21,15 @@ public final class Ingest {
         return registry;
     }
 
-    /** Queues a sample for the engine; a full queue drops it and counts the drop against the device. */
+    /**
+     * Gives a sample to the engine: coached on this thread when the engine is idle, else
+     * queued; a full queue drops it and counts the drop against the device. Never waits.
+     * The sample is not kept: the caller may reuse it on return.
+     */
     public void sample(DeviceInfo device, Sample sample, long sequence) {
+        if (engine.tryCoachInline(device.index(), sample, sequence)) {
+            return;
+        }
         if (!queue.offer(device.index(), sample, sequence)) {
             device.countQueueDrop();
         }

@@ -3,8 +3,10 @@ package org.formcoach.bridge.live;
 import org.formcoach.engine.coach.CoachEvent;
 
 /**
- * Receives everything a live session says, on the engine thread, in order. Must not block
- * for long (printing a line is fine).
+ * Receives everything a live session says, in order, one call at a time, from whichever
+ * thread is running the engine (the engine thread, or a transport thread coaching a sample
+ * inline: see {@link EngineLoop}). Must not block for long (printing a line is fine): a
+ * slow listener holds up the engine and the transport that is reading.
  */
 public interface LiveListener {
     void coachEvent(String device, CoachEvent event);

@@ -8,7 +8,8 @@ import org.formcoach.engine.coach.CoachSettings;
 import org.formcoach.engine.coach.Exercise;
 
 /**
- * A live coaching session: transports → sample queue → the engine thread → events to a
+ * A live coaching session: transports → the engine (coached on the transport's thread when
+ * the engine is idle, else through the sample queue to the engine thread) → events to a
  * listener and alerts back to the devices. The command line's {@code live}, the dashboard
  * and the recorder all build on this.
  *
@@ -34,7 +35,7 @@ public final class LiveSession implements AutoCloseable {
         this.registry = new DeviceRegistry(b.maxDevices);
         this.queue = new SampleQueue(b.queueCapacity);
         this.engine = new EngineLoop(registry, queue, b.exercise, b.settings, b.rateHz, b.reportGapSeconds, b.listener,
-                b.tap, b.alertsToDevices);
+                b.tap, b.alertsToDevices, b.coachInline);
         this.engineThread = new Thread(engine, "formcoach-engine");
         this.transports = List.copyOf(b.transports);
         this.resources = List.copyOf(b.resources);
@@ -57,6 +58,7 @@ public final class LiveSession implements AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(3);
         private SampleTap tap = SampleTap.NONE;
         private boolean alertsToDevices = true;
+        private boolean coachInline = true;
         private final List<Transport> transports = new ArrayList<>();
         private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -100,7 +102,7 @@ public final class LiveSession implements AutoCloseable {
             return this;
         }
 
-        /** Sees every sample on the engine thread, before and after the coach (recorder, live view). */
+        /** Sees every sample as the engine sees it, before and after the coach (recorder, live view). */
         public Builder tap(SampleTap t) {
             this.tap = SampleTap.both(this.tap, t);
             return this;
@@ -109,6 +111,18 @@ public final class LiveSession implements AutoCloseable {
         /** Whether alerts go back to the devices (default true; false: the listener alone hears them). */
         public Builder alertsToDevices(boolean send) {
             this.alertsToDevices = send;
+            return this;
+        }
+
+        /**
+         * Whether a transport thread may coach a sample itself when the engine thread is idle
+         * and nothing is queued (default true). It saves a thread wake-up per sample, which is
+         * most of the bridge's own latency on a busy machine; false sends every sample through
+         * the queue to the engine thread (to compare the two, or when a tap or listener is
+         * slow enough that the transport's thread should not wait for it).
+         */
+        public Builder coachInlineWhenIdle(boolean inline) {
+            this.coachInline = inline;
             return this;
         }
 

@@ -3,11 +3,12 @@ package org.formcoach.bridge.live;
 import org.formcoach.engine.sample.Sample;
 
 /**
- * Sees every sample a device's coach is given, on the engine thread: just before the coach
- * (a recorder writes the sample, a guided workout switches exercise at a planned time) and
- * just after (a live view reads the coach's state). Runs once per sample on the hot path:
+ * Sees every sample a device's coach is given, as the engine runs it (on the engine
+ * thread or on a transport thread coaching inline, one at a time: see {@link EngineLoop}):
+ * just before the coach (a recorder writes the sample, a guided workout switches exercise
+ * at a planned time) and just after (a live view reads the coach's state). Runs once per sample on the hot path:
  * it must not block and should not allocate. It may call the device's coach (switch
- * exercise, recalibrate) — the engine thread owns it.
+ * exercise, recalibrate) — whoever runs the engine owns it.
  *
  * <p>Samples the clock checks reject (duplicates, time going backwards) never reach a tap.
  */

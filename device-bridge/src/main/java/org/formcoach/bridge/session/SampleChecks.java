@@ -8,7 +8,7 @@ import org.formcoach.engine.sample.Placement;
  * rejected; a jump in the sequence number or in time beyond 1.5 sample intervals is a gap,
  * counted with the samples it lost. The sample interval is learnt from the stream (a
  * running average of accepted steps), starting from the nominal rate. Primitive state,
- * no allocation; owned by the engine thread.
+ * no allocation; owned by the engine (whoever holds its lock, see {@code EngineLoop}).
  */
 public final class SampleChecks {
     /** What {@link #check} decided. */

@@ -27,7 +27,7 @@ class SampleTapTest {
         SampleQueue queue = new SampleQueue(1 << 14);
         CollectingListener events = new CollectingListener();
         EngineLoop engine = new EngineLoop(registry, queue, Exercise.PLANK, CoachSettings.defaults(), 100, 0.25,
-                events, tap, alertsToDevices);
+                events, tap, alertsToDevices, true);
         Thread t = new Thread(engine);
         t.start();
         DeviceInfo d = registry.register("belt", "test", route);
