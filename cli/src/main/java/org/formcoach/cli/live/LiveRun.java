@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.formcoach.bridge.live.BridgeEvent;
-import org.formcoach.bridge.live.LiveJson;
 import org.formcoach.bridge.live.LiveListener;
 import org.formcoach.bridge.live.LiveSession;
 import org.formcoach.bridge.live.SampleTap;
@@ -148,6 +147,8 @@ public final class LiveRun {
     private final LiveBoard board = new LiveBoard();
     private final SessionSummary summary;
     private final LiveView view;
+    /** The event lines when there is no view (JSON-lines output), else null. */
+    private final JsonLinesOutput jsonLines;
     private final DashboardServer dashboard;
     private final DashboardFeed feed;
     private final SessionRecorder recorder;
@@ -188,6 +189,7 @@ public final class LiveRun {
                     interactive ? Ansi.columns() : 80);
             this.view = new LiveView(out, board, o);
         }
+        this.jsonLines = view == null ? new JsonLinesOutput(out, err) : null;
     }
 
     /**
@@ -241,11 +243,7 @@ public final class LiveRun {
     /** The session's builder with this run's listeners and taps; add transports and settings, then {@link #start}. */
     public LiveSession.Builder sessionBuilder() {
         List<LiveListener> listeners = new ArrayList<>();
-        if (view != null) {
-            listeners.add(view);
-        } else {
-            listeners.add(jsonLines());
-        }
+        listeners.add(view != null ? view : jsonLines);
         listeners.add(summary);
         listeners.add(new LiveListener() {
             @Override
@@ -295,25 +293,6 @@ public final class LiveRun {
         if (!viewIsInteractive()) {
             err.println("formcoach: " + message);
         }
-    }
-
-    private LiveListener jsonLines() {
-        StringBuilder line = new StringBuilder(256);
-        return new LiveListener() {
-            @Override
-            public void coachEvent(String device, CoachEvent event) {
-                line.setLength(0);
-                out.println(LiveJson.append(line, device, event));
-                out.flush();
-            }
-
-            @Override
-            public void bridgeEvent(BridgeEvent event) {
-                line.setLength(0);
-                out.println(LiveJson.append(line, event));
-                out.flush();
-            }
-        };
     }
 
     /** Announces something to the wearer ("next: plank…") on the view and the dashboard; any thread. */
@@ -441,6 +420,9 @@ public final class LiveRun {
         }
         if (view != null) {
             step("closing the live view", view::close);
+        }
+        if (jsonLines != null) {
+            step("writing the event lines", jsonLines::close);
         }
         List<String> lines = summary.render();
         PrintStream summaryOut = view == null ? err : out;
