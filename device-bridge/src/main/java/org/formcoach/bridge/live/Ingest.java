@@ -11,7 +11,8 @@ public final class Ingest {
     private final SampleQueue queue;
     private final EngineLoop engine;
 
-    Ingest(DeviceRegistry registry, SampleQueue queue, EngineLoop engine) {
+    /** What {@link LiveSession} hands its transports; public for benchmarks that drive an engine without one. */
+    public Ingest(DeviceRegistry registry, SampleQueue queue, EngineLoop engine) {
         this.registry = registry;
         this.queue = queue;
         this.engine = engine;
