@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.formcoach.bridge.wire.BinaryFrameDecoder;
 import org.formcoach.bridge.wire.BinaryProtocol;
+import org.formcoach.bridge.wire.JsonSampleDecoder;
+import org.formcoach.bridge.wire.JsonSampleEncoder;
 import org.formcoach.bridge.wire.TextFormat;
 import org.formcoach.bridge.wire.TextLineDecoder;
 import org.formcoach.bridge.wire.TextLineEncoder;
@@ -31,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The whole per-sample path of a live session, per exercise and wire format: the bytes of
- * one sample as the device sent them (a binary frame, or a text line) → the decoder fills
+ * one sample as the device sent them (a binary frame, a text line, or one JSON object per
+ * MQTT message as the virtual MQTT device writes it) → the decoder fills
  * the reused {@link Sample} → the {@link Coach} (orientation, calibration, posture, the
  * exercise's detector, the alert policy). One operation = one sample.
  *
@@ -57,7 +60,7 @@ public class SamplePathBenchmark {
     @Param({"hinge", "squat", "plank", "bird-dog"})
     public String exercise;
 
-    @Param({"binary", "text"})
+    @Param({"binary", "text", "json"})
     public String wire;
 
     private byte[] bytes;
@@ -71,6 +74,7 @@ public class SamplePathBenchmark {
     private Coach coach;
     private BinaryFrameDecoder binary;
     private TextLineDecoder text;
+    private JsonSampleDecoder json;
     private long decoded;
     private long events;
 
@@ -95,6 +99,10 @@ public class SamplePathBenchmark {
                         BinaryProtocol.toRaw(s.gx, g), BinaryProtocol.toRaw(s.gy, g), BinaryProtocol.toRaw(s.gz, g))
                         .frame();
                 out.write(writer.frameBytes(), 0, n);
+            } else if (wire.equals("json")) {
+                line.setLength(0);
+                JsonSampleEncoder.appendObject(line, s, i);
+                out.writeBytes(line.toString().getBytes(StandardCharsets.US_ASCII));
             } else {
                 line.setLength(0);
                 TextLineEncoder.appendLine(line, s);
@@ -110,8 +118,10 @@ public class SamplePathBenchmark {
             text = new TextLineDecoder(TextFormat.defaults(), new WireCounters(), this::toCoach);
             byte[] header = TextLineEncoder.HEADER.getBytes(StandardCharsets.US_ASCII);
             text.feed(header, 0, header.length, 0);
+        } else if (wire.equals("json")) {
+            json = new JsonSampleDecoder(new WireCounters(), this::toCoach);
         } else {
-            throw new IllegalArgumentException("wire: binary or text, not " + wire);
+            throw new IllegalArgumentException("wire: binary, text or json, not " + wire);
         }
     }
 
@@ -127,6 +137,8 @@ public class SamplePathBenchmark {
         int i = index;
         if (binary != null) {
             binary.feed(bytes, start[i], start[i + 1], clock++);
+        } else if (json != null) {
+            json.decode(bytes, start[i], start[i + 1], clock++);
         } else {
             text.feed(bytes, start[i], start[i + 1], clock++);
         }

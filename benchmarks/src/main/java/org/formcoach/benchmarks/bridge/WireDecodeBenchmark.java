@@ -104,8 +104,8 @@ public class WireDecodeBenchmark {
     }
 
     /**
-     * One MQTT message holding one sample object (the simplest firmware's choice): the
-     * parser made per message is all on this sample.
+     * One MQTT message holding one sample object (the simplest firmware's choice): all the
+     * work of reading a message falls on one sample.
      */
     @Benchmark
     public void jsonOneSample() {

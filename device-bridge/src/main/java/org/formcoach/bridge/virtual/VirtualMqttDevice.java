@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.formcoach.bridge.mqtt.Topics;
 import org.formcoach.bridge.wire.AlertCodec;
 import org.formcoach.bridge.wire.BinaryProtocol;
+import org.formcoach.bridge.wire.JsonSampleEncoder;
 import org.formcoach.engine.sample.Sample;
 import org.formcoach.engine.util.DecimalFormatter;
 
@@ -192,26 +193,13 @@ public final class VirtualMqttDevice extends VirtualDevice {
                 if (inBatch > 0) {
                     json.append(',');
                 }
-                json.append("{\"t\":");
-                DecimalFormatter.append(json, s.timeS, 6);
-                json.append(",\"sensor\":\"").append(s.placement().traceName()).append("\",\"seq\":").append(sequence);
-                json.append(",\"a\":[");
-                triple(s.ax, s.ay, s.az, 5);
-                json.append("],\"g\":[");
-                triple(s.gx, s.gy, s.gz, 4);
-                json.append("]}");
+                JsonSampleEncoder.appendObject(json, s, sequence);
             }
             case JSON_BATCH -> {
                 if (inBatch > 0) {
                     json.append(',');
                 }
-                json.append('[');
-                DecimalFormatter.append(json, s.timeS - batchT0, 6);
-                json.append(',');
-                triple(s.ax, s.ay, s.az, 5);
-                json.append(',');
-                triple(s.gx, s.gy, s.gz, 4);
-                json.append(']');
+                JsonSampleEncoder.appendRow(json, s, s.timeS - batchT0);
             }
             case BINARY -> {
                 if (Double.isNaN(lastHelloT) || s.timeS - lastHelloT >= 10) {
@@ -274,12 +262,6 @@ public final class VirtualMqttDevice extends VirtualDevice {
         } catch (MqttException e) {
             return false;
         }
-    }
-
-    private void triple(double x, double y, double z, int decimals) {
-        DecimalFormatter.append(json, x, decimals).append(',');
-        DecimalFormatter.append(json, y, decimals).append(',');
-        DecimalFormatter.append(json, z, decimals);
     }
 
     /** Publishes raw bytes on this device's imu topic (tests of bad input). */

@@ -1,15 +1,8 @@
 package org.formcoach.bridge.wire;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-
 import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
 import org.formcoach.engine.sample.Units;
-import org.formcoach.engine.util.DecimalParser;
 
 /**
  * Reads the JSON payloads of the MQTT imu topic (docs/protocols.md §3.2): one sample
@@ -19,8 +12,11 @@ import org.formcoach.engine.util.DecimalParser;
  * {@link Outcome}; a payload that cannot be read past some point counts one
  * {@link Outcome#MALFORMED} for the rest.
  *
- * <p>Streaming (jackson-core): one parser per message, nothing per sample. One instance
- * per device (it holds the device's clock unwrapping); one thread.
+ * <p>Read in one pass over the bytes ({@link JsonScanner}), allocating nothing per message
+ * or per sample: one sample per MQTT message is the common case, and at 100 Hz a parser
+ * object per message was most of the garbage the bridge made. The grammar is as strict as
+ * Jackson's defaults, which read these payloads before. One instance per device (it holds
+ * the device's clock unwrapping); one thread at a time.
  */
 public final class JsonSampleDecoder {
     /** Payloads larger than this are refused unread. */
@@ -28,8 +24,7 @@ public final class JsonSampleDecoder {
     /** Samples in one message past this are counted too large and skipped. */
     public static final int MAX_SAMPLES_PER_MESSAGE = 1000;
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
+    private final JsonScanner in = new JsonScanner();
     private final WireCounters counters;
     private final SampleSink sink;
     private final Sample sample = new Sample();
@@ -40,6 +35,12 @@ public final class JsonSampleDecoder {
     private final double[] row = new double[10];
     private long receiveNanos;
     private int samplesInMessage;
+    // The last unit names seen and what they mean: a device repeats the same spelling, so
+    // it is parsed (with a String) once, not per message.
+    private String accelUnitName = "g";
+    private Units.Accel accelUnit = Units.Accel.G;
+    private String gyroUnitName = "deg/s";
+    private Units.Gyro gyroUnit = Units.Gyro.DEG_PER_S;
 
     // The object being read.
     private double time;
@@ -70,37 +71,37 @@ public final class JsonSampleDecoder {
             counters.add(Outcome.TOO_LARGE);
             return;
         }
-        try (JsonParser p = FACTORY.createParser(payload, from, to - from)) {
-            JsonToken first = p.nextToken();
-            if (first == JsonToken.START_OBJECT) {
-                object(p);
-            } else if (first == JsonToken.START_ARRAY) {
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == JsonToken.START_OBJECT) {
-                        object(p);
-                    } else {
-                        if (t == null) {
-                            throw new IOException("unterminated array");
+        JsonScanner in = this.in;
+        in.reset(payload, from, to);
+        try {
+            int first = in.peek();
+            if (first == '{') {
+                object();
+            } else if (first == '[') {
+                if (!in.openArray()) {
+                    do {
+                        if (in.peek() == '{') {
+                            object();
+                        } else {
+                            in.skipValue();
+                            counters.add(Outcome.MALFORMED);
                         }
-                        p.skipChildren();
-                        counters.add(Outcome.MALFORMED);
-                    }
+                    } while (in.moreElements());
                 }
             } else {
                 counters.add(Outcome.MALFORMED);
                 return;
             }
-            if (p.nextToken() != null) {
+            if (in.peek() != -1) {
                 counters.add(Outcome.MALFORMED); // trailing content after the value
             }
-        } catch (IOException | RuntimeException e) {
-            // Not well-formed JSON (or numbers Jackson refuses): the rest of the message is lost.
+        } catch (JsonScanner.Malformed e) {
+            // Not well-formed JSON: the rest of the message is lost.
             counters.add(Outcome.MALFORMED);
         }
     }
 
-    private void object(JsonParser p) throws IOException {
+    private void object() throws JsonScanner.Malformed {
         time = Double.NaN;
         timeIsMicros = false;
         sensor = Placement.LUMBAR.ordinal();
@@ -113,19 +114,22 @@ public final class JsonSampleDecoder {
         badField = false;
         rowsSeen = false;
         Outcome fieldProblem = null;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String key = p.currentName(); // interned by Jackson's symbol table: no allocation per message
-            JsonToken v = p.nextToken();
-            switch (key) {
-                case "t", "t0" -> time = number(p, v);
-                case "t_us", "t0_us" -> {
-                    time = number(p, v);
-                    timeIsMicros = true;
-                }
-                case "sensor" -> {
-                    if (v == JsonToken.VALUE_STRING) {
-                        Placement pl = placement(p);
+        JsonScanner in = this.in;
+        if (!in.openObject()) {
+            do {
+                in.key();
+                if (in.textIs("t") || in.textIs("t0")) {
+                    time = numberOrSkip();
+                } else if (in.textIs("a")) {
+                    aCount = triple(a);
+                    badField |= aCount == -2;
+                } else if (in.textIs("g")) {
+                    gCount = triple(g);
+                    badField |= gCount == -2;
+                } else if (in.textIs("sensor")) {
+                    if (in.peek() == '"') {
+                        in.string();
+                        Placement pl = Placement.fromTraceName(in.text());
                         if (pl == null) {
                             fieldProblem = Outcome.BAD_SENSOR;
                         } else {
@@ -133,51 +137,41 @@ public final class JsonSampleDecoder {
                         }
                     } else {
                         fieldProblem = Outcome.BAD_SENSOR;
-                        p.skipChildren();
+                        in.skipValue();
                     }
-                }
-                case "seq", "seq0" -> {
-                    double s = number(p, v);
+                } else if (in.textIs("seq") || in.textIs("seq0")) {
+                    double s = numberOrSkip();
                     if (s >= 0 && s == Math.rint(s) && s < 9.0e15) {
                         seq = (long) s;
                     } else {
                         badField = true;
                     }
-                }
-                case "a" -> {
-                    aCount = triple(p, v, a);
-                    badField |= aCount == -2;
-                }
-                case "g" -> {
-                    gCount = triple(p, v, g);
-                    badField |= gCount == -2;
-                }
-                case "m" -> {
-                    mCount = triple(p, v, m);
+                } else if (in.textIs("t_us") || in.textIs("t0_us")) {
+                    time = numberOrSkip();
+                    timeIsMicros = true;
+                } else if (in.textIs("m")) {
+                    mCount = triple(m);
                     badField |= mCount == -2;
-                }
-                case "a_unit" -> {
-                    Units.Accel u = v == JsonToken.VALUE_STRING ? Units.Accel.parse(p.getText()) : null;
+                } else if (in.textIs("a_unit")) {
+                    Units.Accel u = accelUnit();
                     if (u == null) {
                         badField = true;
                     } else {
                         accelToG = u.toG;
                     }
-                }
-                case "g_unit" -> {
-                    Units.Gyro u = v == JsonToken.VALUE_STRING ? Units.Gyro.parse(p.getText()) : null;
+                } else if (in.textIs("g_unit")) {
+                    Units.Gyro u = gyroUnit();
                     if (u == null) {
                         badField = true;
                     } else {
                         gyroToDps = u.toDegPerS;
                     }
+                } else if (in.textIs("rows")) {
+                    rows(fieldProblem);
+                } else {
+                    in.skipValue();
                 }
-                case "rows" -> rows(p, v, fieldProblem);
-                default -> p.skipChildren();
-            }
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new IOException("object not closed");
+            } while (in.moreMembers());
         }
         if (rowsSeen) {
             return;
@@ -206,6 +200,34 @@ public final class JsonSampleDecoder {
         emit(time, seq);
     }
 
+    /** The unit the next value names; null when it is not a string naming an accelerometer unit. */
+    private Units.Accel accelUnit() throws JsonScanner.Malformed {
+        if (in.peek() != '"') {
+            in.skipValue();
+            return null;
+        }
+        in.string();
+        if (!in.textIs(accelUnitName)) {
+            accelUnitName = in.textString();
+            accelUnit = in.textKept() ? Units.Accel.parse(accelUnitName) : null;
+        }
+        return accelUnit;
+    }
+
+    /** The unit the next value names; null when it is not a string naming a gyroscope unit. */
+    private Units.Gyro gyroUnit() throws JsonScanner.Malformed {
+        if (in.peek() != '"') {
+            in.skipValue();
+            return null;
+        }
+        in.string();
+        if (!in.textIs(gyroUnitName)) {
+            gyroUnitName = in.textString();
+            gyroUnit = in.textKept() ? Units.Gyro.parse(gyroUnitName) : null;
+        }
+        return gyroUnit;
+    }
+
     /** The reused sample with the accelerometer and gyroscope readings in engine units. */
     private Sample readings(double ax, double ay, double az, double gx, double gy, double gz) {
         Sample s = sample;
@@ -218,39 +240,38 @@ public final class JsonSampleDecoder {
         return s;
     }
 
-    private void rows(JsonParser p, JsonToken v, Outcome fieldProblem) throws IOException {
+    private void rows(Outcome fieldProblem) throws JsonScanner.Malformed {
         rowsSeen = true;
-        if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
+        JsonScanner in = this.in;
+        if (in.peek() != '[') {
+            in.skipValue();
             counters.add(Outcome.MALFORMED);
             return;
         }
         double t0 = time;
         long seq0 = seq;
         long index = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                throw new IOException("unterminated rows");
-            }
-            if (t != JsonToken.START_ARRAY) {
-                p.skipChildren();
+        if (in.openArray()) {
+            return;
+        }
+        do {
+            if (in.peek() != '[') {
+                in.skipValue();
                 counters.add(Outcome.MALFORMED);
                 continue;
             }
             int n = 0;
             boolean bad = false;
-            JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (e == null) {
-                    throw new IOException("unterminated row");
-                }
-                double d = number(p, e);
-                if (n < row.length) {
-                    row[n] = d;
-                }
-                n++;
-                bad |= Double.isNaN(d) && !e.isNumeric();
+            if (!in.openArray()) {
+                do {
+                    boolean numeric = in.atNumber();
+                    double d = numberOrSkip();
+                    if (n < row.length) {
+                        row[n] = d;
+                    }
+                    n++;
+                    bad |= !numeric;
+                } while (in.moreElements());
             }
             long rowSeq = seq0 < 0 ? SampleSink.NO_SEQUENCE : seq0 + index;
             index++;
@@ -268,7 +289,7 @@ public final class JsonSampleDecoder {
                 s.mz = n == 10 ? row[9] : 0;
                 emit(t0 + row[0], rowSeq);
             }
-        }
+        } while (in.moreElements());
     }
 
     private void emit(double t, long sequence) {
@@ -295,51 +316,38 @@ public final class JsonSampleDecoder {
         }
     }
 
-    /** A number value; NaN when the token is not a number (the caller decides it is bad). */
-    private static double number(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            return numberText(p);
+    /** The number that comes next; any other value is skipped and gives NaN (the caller decides it is bad). */
+    private double numberOrSkip() throws JsonScanner.Malformed {
+        if (in.atNumber()) {
+            return in.number();
         }
-        p.skipChildren();
+        in.skipValue();
         return Double.NaN;
     }
 
-    /**
-     * Parses the number token's characters in place: Jackson's own getDoubleValue makes a
-     * String per number. A well-formed JSON number that does not fit a double (1e400) is
-     * infinite, so it is counted as not finite rather than malformed.
-     */
-    private static double numberText(JsonParser p) throws IOException {
-        int from = p.getTextOffset();
-        double d = DecimalParser.parse(p.getTextCharacters(), from, from + p.getTextLength());
-        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-    }
-
     /** Reads up to three numbers of an array into {@code into}; returns how many elements the array had, -2 when not an array of numbers. */
-    private static int triple(JsonParser p, JsonToken v, double[] into) throws IOException {
-        if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
+    private int triple(double[] into) throws JsonScanner.Malformed {
+        JsonScanner in = this.in;
+        if (in.peek() != '[') {
+            in.skipValue();
             return -2;
+        }
+        if (in.openArray()) {
+            return 0;
         }
         int n = 0;
         boolean bad = false;
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (e == null) {
-                throw new IOException("unterminated array");
-            }
-            if (!e.isNumeric()) {
+        do {
+            if (!in.atNumber()) {
                 bad = true;
-                p.skipChildren();
+                in.skipValue();
             } else if (n < 3) {
-                into[n] = numberText(p);
+                into[n] = in.number();
+            } else {
+                in.number();
             }
             n++;
-        }
+        } while (in.moreElements());
         return bad ? -2 : n;
-    }
-
-    private static Placement placement(JsonParser p) throws IOException {
-        return Placement.fromTraceName(p.getText());
     }
 }

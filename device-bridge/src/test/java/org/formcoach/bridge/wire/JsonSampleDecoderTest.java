@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.formcoach.engine.sample.Placement;
 
@@ -77,5 +79,31 @@ class JsonSampleDecoderTest {
         decode("[{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":2,\"a\":[0,0");
         assertEquals(1, out.samples.size());
         assertEquals(1, counters.get(Outcome.MALFORMED));
+    }
+
+    @Test
+    void shouldReadEscapedKeysAndUnitNamesWithNonAsciiCharacters() {
+        decode("{\"\\u0074\":1.5,\"a_unit\":\"m/s\u00b2\",\"g_unit\":\"\u00b0/s\",\"a\":[0,0,9.80665],\"g\":[0,0,2]}");
+        assertEquals(1, out.samples.size());
+        assertEquals(1.5, out.samples.get(0).timeS);
+        assertEquals(1.0, out.samples.get(0).az, 1e-12);
+        assertEquals(2.0, out.samples.get(0).gz);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"t\":01,\"a\":[0,0,1],\"g\":[0,0,0]}",         // leading zero
+            "{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0],}",        // trailing comma
+            "{\"t\":NaN,\"a\":[0,0,1],\"g\":[0,0,0]}",        // not a JSON number
+            "{\"t\":1,/*c*/\"a\":[0,0,1],\"g\":[0,0,0]}",     // comment
+            "{'t':1,'a':[0,0,1],'g':[0,0,0]}",                   // single quotes
+            "{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0],\"x\":\"\\q\"}", // unknown escape
+            "{\"t\" 1,\"a\":[0,0,1],\"g\":[0,0,0]}"           // no colon
+    })
+    void shouldCountAPayloadOutsideTheJsonGrammarOnceAsMalformed(String payload) {
+        decode(payload);
+        assertEquals(0, out.samples.size());
+        assertEquals(1, counters.get(Outcome.MALFORMED));
+        assertEquals(1, counters.total());
     }
 }

@@ -1,0 +1,396 @@
+package org.formcoach.bridge.wire;
+
+import org.formcoach.engine.util.DecimalParser;
+
+/**
+ * Walks JSON text in a byte range without allocating, for a reader that knows the shape it
+ * expects (recursive descent). The grammar is RFC 8259's, as strict as Jackson's defaults,
+ * which read these payloads before: no comments, no leading zeros, no NaN, no trailing
+ * commas, no unescaped control characters, UTF-8 only (a byte-order mark at the start is
+ * skipped), at most {@value #MAX_DEPTH} levels of nesting and {@value #MAX_NUMBER_LENGTH}
+ * characters in a number. So a payload that was malformed stays malformed.
+ *
+ * <p>Strings are checked to their end and, when they fit {@value #TEXT_CAPACITY} chars,
+ * decoded (escapes and UTF-8) into one reused buffer: the keys, placement and unit names a
+ * sample needs are all short. Numbers are parsed in place. Anything out of grammar throws
+ * the one shared {@link Malformed}, which has no stack trace, so a bad payload costs no
+ * allocation either.
+ *
+ * <p>One instance per decoder; one thread at a time.
+ */
+final class JsonScanner {
+    /** The text is not well-formed JSON; where it broke is not kept (the caller counts it). */
+    static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+        static final Malformed INSTANCE = new Malformed();
+
+        private Malformed() {
+            super("not well-formed JSON", null, false, false);
+        }
+    }
+
+    static final int MAX_DEPTH = 1000;
+    static final int MAX_NUMBER_LENGTH = 1000;
+    static final int TEXT_CAPACITY = 64;
+
+    private byte[] in;
+    private int pos;
+    private int end;
+    private int depth;
+    private final char[] text = new char[TEXT_CAPACITY];
+    /** Chars of the last string read; -1 when it was longer than the buffer. */
+    private int textLength;
+    private final TextView textView = new TextView();
+
+    /** Starts on {@code bytes[from, to)}. */
+    void reset(byte[] bytes, int from, int to) {
+        in = bytes;
+        pos = from;
+        end = to;
+        depth = 0;
+        textLength = 0;
+        if (to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF) {
+            pos += 3; // UTF-8 byte-order mark
+        }
+    }
+
+    /** The next byte after blanks, not consumed; -1 at the end of the text. */
+    int peek() {
+        while (pos < end) {
+            byte b = in[pos];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                pos++;
+            } else {
+                return b & 0xFF;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a number starts next (after blanks). */
+    boolean atNumber() {
+        int c = peek();
+        return c == '-' || (c >= '0' && c <= '9');
+    }
+
+    // ----- objects and arrays -----
+
+    /** Consumes the '{' that must come next; true when the object is empty (its '}' consumed too). */
+    boolean openObject() throws Malformed {
+        open('{');
+        return closeIfNext('}');
+    }
+
+    /** Reads the key of the next member and its ':'; the key is then the {@link #text()}. */
+    void key() throws Malformed {
+        string();
+        if (peek() != ':') {
+            throw Malformed.INSTANCE;
+        }
+        pos++;
+    }
+
+    /** After a member's value: true when a ',' announces another, false when the '}' closed the object. */
+    boolean moreMembers() throws Malformed {
+        return more('}');
+    }
+
+    /** Consumes the '[' that must come next; true when the array is empty (its ']' consumed too). */
+    boolean openArray() throws Malformed {
+        open('[');
+        return closeIfNext(']');
+    }
+
+    /** After an element: true when a ',' announces another, false when the ']' closed the array. */
+    boolean moreElements() throws Malformed {
+        return more(']');
+    }
+
+    private void open(char c) throws Malformed {
+        if (peek() != c || ++depth > MAX_DEPTH) {
+            throw Malformed.INSTANCE;
+        }
+        pos++;
+    }
+
+    private boolean closeIfNext(char close) {
+        if (peek() == close) {
+            pos++;
+            depth--;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean more(char close) throws Malformed {
+        int c = peek();
+        if (c == ',') {
+            pos++;
+            return true;
+        }
+        if (c == close) {
+            pos++;
+            depth--;
+            return false;
+        }
+        throw Malformed.INSTANCE;
+    }
+
+    // ----- values -----
+
+    /** Reads and drops the value that comes next, whatever it is, checking all of it. */
+    void skipValue() throws Malformed {
+        switch (peek()) {
+            case '{' -> {
+                if (!openObject()) {
+                    do {
+                        key();
+                        skipValue();
+                    } while (moreMembers());
+                }
+            }
+            case '[' -> {
+                if (!openArray()) {
+                    do {
+                        skipValue();
+                    } while (moreElements());
+                }
+            }
+            case '"' -> string();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> number(); // throws unless a number starts here
+        }
+    }
+
+    private void literal(String word) throws Malformed {
+        if (end - pos < word.length()) {
+            throw Malformed.INSTANCE;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (in[pos + i] != word.charAt(i)) {
+                throw Malformed.INSTANCE;
+            }
+        }
+        pos += word.length();
+    }
+
+    /**
+     * Reads the number that comes next. JSON's grammar is checked here; the value is
+     * {@link DecimalParser}'s. A well-formed number too large for a double (1e400) is
+     * infinite, so the caller counts it not finite rather than malformed.
+     */
+    double number() throws Malformed {
+        peek();
+        int start = pos;
+        int i = pos;
+        if (i < end && in[i] == '-') {
+            i++;
+        }
+        if (i >= end) {
+            throw Malformed.INSTANCE;
+        }
+        if (in[i] == '0') {
+            i++;
+            if (i < end && isDigit(in[i])) {
+                throw Malformed.INSTANCE; // no leading zeros
+            }
+        } else if (isDigit(in[i])) {
+            i = digits(i);
+        } else {
+            throw Malformed.INSTANCE;
+        }
+        if (i < end && in[i] == '.') {
+            int fraction = i + 1;
+            i = digits(fraction);
+            if (i == fraction) {
+                throw Malformed.INSTANCE;
+            }
+        }
+        if (i < end && (in[i] == 'e' || in[i] == 'E')) {
+            i++;
+            if (i < end && (in[i] == '+' || in[i] == '-')) {
+                i++;
+            }
+            int exponent = i;
+            i = digits(exponent);
+            if (i == exponent) {
+                throw Malformed.INSTANCE;
+            }
+        }
+        if (i - start > MAX_NUMBER_LENGTH) {
+            throw Malformed.INSTANCE;
+        }
+        pos = i;
+        double d = DecimalParser.parse(in, start, i);
+        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+    }
+
+    private int digits(int i) {
+        while (i < end && isDigit(in[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /**
+     * Reads the string that comes next: escapes and UTF-8 are checked all through, and the
+     * decoded chars kept when they fit the buffer ({@link #text()}).
+     */
+    void string() throws Malformed {
+        if (peek() != '"') {
+            throw Malformed.INSTANCE;
+        }
+        int i = pos + 1;
+        int n = 0;
+        while (true) {
+            if (i >= end) {
+                throw Malformed.INSTANCE;
+            }
+            int b = in[i++] & 0xFF;
+            if (b == '"') {
+                break;
+            }
+            int c;
+            if (b == '\\') {
+                if (i >= end) {
+                    throw Malformed.INSTANCE;
+                }
+                int e = in[i++];
+                c = switch (e) {
+                    case '"', '\\', '/' -> e;
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case 'u' -> {
+                        int u = hex4(i);
+                        i += 4;
+                        yield u;
+                    }
+                    default -> throw Malformed.INSTANCE;
+                };
+            } else if (b < 0x20) {
+                throw Malformed.INSTANCE; // control characters must be escaped
+            } else if (b < 0x80) {
+                c = b;
+            } else {
+                int more;
+                if ((b & 0xE0) == 0xC0) {
+                    more = 1;
+                    c = b & 0x1F;
+                } else if ((b & 0xF0) == 0xE0) {
+                    more = 2;
+                    c = b & 0x0F;
+                } else if ((b & 0xF8) == 0xF0) {
+                    more = 3;
+                    c = b & 0x07;
+                } else {
+                    throw Malformed.INSTANCE; // a continuation byte or no UTF-8 lead at all
+                }
+                if (end - i < more) {
+                    throw Malformed.INSTANCE;
+                }
+                for (int k = 0; k < more; k++) {
+                    int cont = in[i++] & 0xFF;
+                    if ((cont & 0xC0) != 0x80) {
+                        throw Malformed.INSTANCE;
+                    }
+                    c = (c << 6) | (cont & 0x3F);
+                }
+                if (c > 0xFFFF) {
+                    n = keep(n, Character.highSurrogate(c));
+                    c = Character.lowSurrogate(c);
+                }
+            }
+            n = keep(n, (char) c);
+        }
+        pos = i;
+        textLength = n;
+    }
+
+    /** Appends to the text buffer; past its end the text is marked not kept (-1). */
+    private int keep(int n, char c) {
+        if (n < 0 || n >= TEXT_CAPACITY) {
+            return -1;
+        }
+        text[n] = c;
+        return n + 1;
+    }
+
+    private int hex4(int i) throws Malformed {
+        if (end - i < 4) {
+            throw Malformed.INSTANCE;
+        }
+        int u = 0;
+        for (int k = 0; k < 4; k++) {
+            int h = Character.digit(in[i + k], 16);
+            if (h < 0) {
+                throw Malformed.INSTANCE;
+            }
+            u = (u << 4) | h;
+        }
+        return u;
+    }
+
+    // ----- the last string -----
+
+    /** Whether the last string read fitted the buffer. */
+    boolean textKept() {
+        return textLength >= 0;
+    }
+
+    /** Whether the last string read is exactly {@code s}. */
+    boolean textIs(String s) {
+        if (textLength != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < textLength; i++) {
+            if (text[i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last string read, as a reused view (empty when it was not kept); valid until the next string. */
+    CharSequence text() {
+        return textView;
+    }
+
+    /** The last string read as a new String (for the rare caller that must keep it). */
+    String textString() {
+        return new String(text, 0, Math.max(textLength, 0));
+    }
+
+    private final class TextView implements CharSequence {
+        @Override
+        public int length() {
+            return Math.max(textLength, 0);
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return text[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int stop) {
+            return toString().subSequence(start, stop);
+        }
+
+        @Override
+        public String toString() {
+            return textString();
+        }
+    }
+}

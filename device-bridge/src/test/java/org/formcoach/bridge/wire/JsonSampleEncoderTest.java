@@ -1,0 +1,73 @@
+package org.formcoach.bridge.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import org.formcoach.engine.sample.Placement;
+import org.formcoach.engine.sample.Sample;
+
+class JsonSampleEncoderTest {
+    private final Random random = new Random(5);
+    private final WireCounters counters = new WireCounters();
+    private final Recorder out = new Recorder();
+    private final JsonSampleDecoder decoder = new JsonSampleDecoder(counters, out);
+
+    private Sample randomSample(int i, Placement placement) {
+        Sample s = new Sample();
+        s.timeS = 3 + i * 0.01;
+        s.sensor = placement.ordinal();
+        s.ax = random.nextGaussian();
+        s.ay = random.nextGaussian();
+        s.az = random.nextGaussian();
+        s.gx = random.nextGaussian() * 200;
+        s.gy = random.nextGaussian() * 200;
+        s.gz = random.nextGaussian() * 200;
+        return s;
+    }
+
+    private void decode(StringBuilder json) {
+        byte[] bytes = json.toString().getBytes(StandardCharsets.US_ASCII);
+        decoder.decode(bytes, 0, bytes.length, 0);
+    }
+
+    private static void assertReadBack(Sample sent, Sample read) {
+        assertEquals(sent.timeS, read.timeS, 0.5e-6);
+        assertEquals(sent.sensor, read.sensor);
+        assertEquals(sent.ax, read.ax, 0.5e-5);
+        assertEquals(sent.ay, read.ay, 0.5e-5);
+        assertEquals(sent.az, read.az, 0.5e-5);
+        assertEquals(sent.gx, read.gx, 0.5e-4);
+        assertEquals(sent.gy, read.gy, 0.5e-4);
+        assertEquals(sent.gz, read.gz, 0.5e-4);
+    }
+
+    @Test
+    void shouldWriteSampleObjectsTheDecoderReadsBackToTheirResolution() {
+        for (int i = 0; i < 100; i++) {
+            Sample sent = randomSample(i, Placement.values()[i % Placement.count()]);
+            decode(JsonSampleEncoder.appendObject(new StringBuilder(), sent, 1000 + i));
+            assertEquals(i + 1, counters.get(Outcome.SAMPLE), "message " + i + " is a sample");
+            assertReadBack(sent, out.samples.get(i));
+            assertEquals(1000L + i, out.sequences.get(i));
+        }
+    }
+
+    @Test
+    void shouldWriteBatchRowsTheDecoderReadsBackToTheirResolution() {
+        Sample[] sent = new Sample[50];
+        StringBuilder json = new StringBuilder("{\"sensor\":\"sacrum\",\"t0\":3,\"rows\":[");
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = randomSample(i, Placement.SACRUM);
+            JsonSampleEncoder.appendRow(json.append(i == 0 ? "" : ","), sent[i], sent[i].timeS - 3);
+        }
+        decode(json.append("]}"));
+        assertEquals(sent.length, counters.get(Outcome.SAMPLE), "every row a sample");
+        for (int i = 0; i < sent.length; i++) {
+            assertReadBack(sent[i], out.samples.get(i));
+        }
+    }
+}
