@@ -24,6 +24,8 @@ public final class JsonSampleDecoder {
     /** Samples in one message past this are counted too large and skipped. */
     public static final int MAX_SAMPLES_PER_MESSAGE = 1000;
 
+    private static final Placement[] PLACEMENTS = Placement.values();
+
     private final JsonScanner in = new JsonScanner();
     private final WireCounters counters;
     private final SampleSink sink;
@@ -129,7 +131,7 @@ public final class JsonSampleDecoder {
                 } else if (in.textIs("sensor")) {
                     if (in.peek() == '"') {
                         in.string();
-                        Placement pl = Placement.fromTraceName(in.text());
+                        Placement pl = placement();
                         if (pl == null) {
                             fieldProblem = Outcome.BAD_SENSOR;
                         } else {
@@ -198,6 +200,16 @@ public final class JsonSampleDecoder {
         s.my = m[1];
         s.mz = m[2];
         emit(time, seq);
+    }
+
+    /** The placement the string just read names, or null; the names as written in the protocol are matched first, without case folding. */
+    private Placement placement() {
+        for (Placement p : PLACEMENTS) {
+            if (in.textIs(p.traceName())) {
+                return p;
+            }
+        }
+        return Placement.fromTraceName(in.text());
     }
 
     /** The unit the next value names; null when it is not a string naming an accelerometer unit. */

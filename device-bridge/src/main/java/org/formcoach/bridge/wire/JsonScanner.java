@@ -177,61 +177,88 @@ final class JsonScanner {
     }
 
     /**
-     * Reads the number that comes next. JSON's grammar is checked here; the value is
-     * {@link DecimalParser}'s. A well-formed number too large for a double (1e400) is
+     * Reads the number that comes next, checking JSON's grammar and taking the digits apart
+     * in one pass; {@link DecimalParser} turns them into the value (exactly, or from the
+     * text when they are too many). A well-formed number too large for a double (1e400) is
      * infinite, so the caller counts it not finite rather than malformed.
      */
     double number() throws Malformed {
         peek();
+        byte[] in = this.in;
+        int end = this.end;
         int start = pos;
         int i = pos;
+        boolean negative = false;
         if (i < end && in[i] == '-') {
+            negative = true;
             i++;
         }
         if (i >= end) {
             throw Malformed.INSTANCE;
         }
-        if (in[i] == '0') {
+        long digits = 0;
+        int count;
+        int d = in[i] - '0';
+        if (d == 0) {
             i++;
+            count = 1;
             if (i < end && isDigit(in[i])) {
                 throw Malformed.INSTANCE; // no leading zeros
             }
-        } else if (isDigit(in[i])) {
-            i = digits(i);
+        } else if (d > 0 && d <= 9) {
+            int first = i;
+            while (i < end && (d = in[i] - '0') >= 0 && d <= 9) {
+                digits = digits * 10 + d;
+                i++;
+            }
+            count = i - first;
         } else {
             throw Malformed.INSTANCE;
         }
+        int fractionDigits = 0;
         if (i < end && in[i] == '.') {
-            int fraction = i + 1;
-            i = digits(fraction);
-            if (i == fraction) {
-                throw Malformed.INSTANCE;
-            }
-        }
-        if (i < end && (in[i] == 'e' || in[i] == 'E')) {
-            i++;
-            if (i < end && (in[i] == '+' || in[i] == '-')) {
+            int first = ++i;
+            while (i < end && (d = in[i] - '0') >= 0 && d <= 9) {
+                digits = digits * 10 + d;
                 i++;
             }
-            int exponent = i;
-            i = digits(exponent);
-            if (i == exponent) {
+            fractionDigits = i - first;
+            if (fractionDigits == 0) {
                 throw Malformed.INSTANCE;
+            }
+            count += fractionDigits;
+        }
+        int exponent = 0;
+        if (i < end && (in[i] | 0x20) == 'e') {
+            i++;
+            boolean negativeExponent = false;
+            if (i < end && (in[i] == '+' || in[i] == '-')) {
+                negativeExponent = in[i] == '-';
+                i++;
+            }
+            int first = i;
+            while (i < end && (d = in[i] - '0') >= 0 && d <= 9) {
+                if (exponent < 10_000) {
+                    exponent = exponent * 10 + d;
+                }
+                i++;
+            }
+            if (i == first) {
+                throw Malformed.INSTANCE;
+            }
+            if (negativeExponent) {
+                exponent = -exponent;
             }
         }
         if (i - start > MAX_NUMBER_LENGTH) {
             throw Malformed.INSTANCE;
         }
         pos = i;
-        double d = DecimalParser.parse(in, start, i);
-        return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-    }
-
-    private int digits(int i) {
-        while (i < end && isDigit(in[i])) {
-            i++;
+        double value = DecimalParser.exactValue(digits, count, exponent - fractionDigits, negative);
+        if (Double.isNaN(value)) {
+            value = DecimalParser.parse(in, start, i); // many digits or a large exponent: rare
         }
-        return i;
+        return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
 
     private static boolean isDigit(byte b) {
@@ -248,6 +275,26 @@ final class JsonScanner {
         }
         int i = pos + 1;
         int n = 0;
+        // Plain ASCII without escapes, which every key and name is: copied straight.
+        while (i < end) {
+            byte b = in[i];
+            if (b == '"') {
+                pos = i + 1;
+                textLength = n <= TEXT_CAPACITY ? n : -1;
+                return;
+            }
+            if (b < 0x20 || b == '\\') {
+                break; // a control character, an escape, or a byte of 0x80 and above (negative)
+            }
+            if (n < TEXT_CAPACITY) {
+                text[n] = (char) b;
+            }
+            n++;
+            i++;
+        }
+        if (n > TEXT_CAPACITY) {
+            n = -1;
+        }
         while (true) {
             if (i >= end) {
                 throw Malformed.INSTANCE;

@@ -156,6 +156,18 @@ public final class DecimalParser {
         } else if (end < to) {
             return Double.NaN;
         }
+        double value = exactValue(digits, count, decimalExponent, negative);
+        return Double.isNaN(value) ? slowParse(text, from, end) : value;
+    }
+
+    /**
+     * {@code ±digits × 10^decimalExponent} when one exact operation gives it, for a reader
+     * that takes a number's digits apart itself (the JSON reader checks its grammar in the
+     * same pass); NaN when it cannot, and the reader then parses the text with
+     * {@link #parse(byte[], int, int)}. {@code count} is how many digits went into
+     * {@code digits}, leading zeros included (past 18 the long may have overflowed).
+     */
+    public static double exactValue(long digits, int count, int decimalExponent, boolean negative) {
         double value;
         if (count <= MAX_DIGITS_IN_LONG && digits <= MAX_EXACT_INTEGER
                 && decimalExponent >= -22 && decimalExponent <= 22) {
@@ -166,7 +178,7 @@ public final class DecimalParser {
         } else if (count <= MAX_DIGITS_IN_LONG && digits == 0) {
             value = 0.0;
         } else {
-            return slowParse(text, from, end);
+            return Double.NaN;
         }
         return negative ? -value : value;
     }
