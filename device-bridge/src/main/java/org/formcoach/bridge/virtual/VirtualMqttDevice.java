@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -29,7 +30,8 @@ import org.formcoach.engine.util.DecimalFormatter;
  * with a last will ({@code offline}, retained) on its status topic, subscribes to its alert
  * topic at QoS 1, then publishes {@code online} (retained) — in that order, again after
  * every reconnect — and streams samples at QoS 0 in the chosen payload format. Samples it
- * cannot publish while the broker is away are dropped and counted, as on a real device.
+ * cannot publish while the broker is away are dropped and counted, as on a real device. A
+ * CONNECT that gets no CONNACK is given up after {@link #CONNACK_WAIT} and made again.
  */
 public final class VirtualMqttDevice extends VirtualDevice {
     private final MqttAsyncClient client;
@@ -47,6 +49,14 @@ public final class VirtualMqttDevice extends VirtualDevice {
     private double[] batchTimes = new double[16];
     private double lastHelloT = Double.NaN;
     private long connects;
+
+    /**
+     * How long one connect attempt waits for its CONNACK. A CONNACK normally comes within a
+     * fraction of a second, even on a loaded machine; one that has not come in 3 s is taken
+     * as lost (a broker under load has been seen to take the TCP connection and never
+     * answer), and a fresh connection is made instead of waiting on.
+     */
+    public static final Duration CONNACK_WAIT = Duration.ofSeconds(3);
 
     public VirtualMqttDevice(String deviceId, String serverUri, MqttPayloadFormat format, int batchSize)
             throws MqttException {
@@ -83,7 +93,15 @@ public final class VirtualMqttDevice extends VirtualDevice {
         });
     }
 
-    /** Connects (retrying for up to {@code timeout}) and waits until subscribed and announced online. */
+    /**
+     * Connects and waits until subscribed and announced online, all within {@code timeout}.
+     * Each attempt gets at most {@link #CONNACK_WAIT} (less if less time is left) for its
+     * CONNACK; an attempt that gets none is abandoned — its connection closed — and another
+     * made until the time is up.
+     *
+     * @throws MqttException when there is still no connection at the deadline: its cause says
+     *     which broker, how many attempts, and how the last one ended
+     */
     public VirtualMqttDevice connect(Duration timeout) throws MqttException, InterruptedException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
@@ -92,26 +110,75 @@ public final class VirtualMqttDevice extends VirtualDevice {
         o.setConnectionTimeout(5);
         o.setKeepAliveInterval(5);
         o.setMaxInflight(1000);
+        // Say 3.1.1 outright: with Paho's default, an attempt that fails is quietly made again
+        // as MQTT 3.1 on the same client, which would race with the next attempt made here.
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (client.getServerURI().startsWith("tcp://")) {
             o.setSocketFactory(org.formcoach.bridge.mqtt.NoDelaySockets.INSTANCE);
         }
         o.setWill(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true);
         long deadline = System.nanoTime() + timeout.toNanos();
+        int attempts = 0;
         while (true) {
+            long left = deadline - System.nanoTime();
+            long waitMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(CONNACK_WAIT.toNanos(), left)));
+            attempts++;
             try {
-                client.connect(o).waitForCompletion(timeout.toMillis());
+                client.connect(o).waitForCompletion(waitMs);
                 break;
             } catch (MqttException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
+                abandonAttempt();
+                if (e.getCause() instanceof InterruptedException) {
+                    throw new InterruptedException("connecting " + deviceId + " to " + client.getServerURI());
                 }
-                Thread.sleep(200);
+                long stillLeft = deadline - System.nanoTime();
+                if (stillLeft <= 0) {
+                    throw gaveUp(timeout, attempts, e, waitMs);
+                }
+                Thread.sleep(Math.min(200, TimeUnit.NANOSECONDS.toMillis(stillLeft) + 1));
             }
         }
         if (!awaitOnline(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-            throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT);
+            throw new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT, new TimeoutException("connected to "
+                    + client.getServerURI() + " but not subscribed and announced online within " + seconds(timeout)));
         }
         return this;
+    }
+
+    /**
+     * Drops a connect attempt that failed or got no CONNACK. Paho has no CONNACK timeout of
+     * its own (its connection timeout covers the TCP connect and TLS handshake only), and a
+     * client whose connect token timed out stays "connecting" (every further connect fails
+     * with {@code REASON_CODE_CONNECT_IN_PROGRESS}) with its socket open. Forcibly
+     * disconnecting, with no DISCONNECT packet, closes that socket, fails the attempt's token
+     * and leaves the client disconnected and ready for the next connect; it reports no lost
+     * connection, so the automatic reconnect does not start on its own.
+     */
+    private void abandonAttempt() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException ignored) {
+            // already disconnected
+        }
+        // A CONNACK that came just too late may have started a subscribe and announce on the
+        // connection just closed: the next connection must do its own.
+        online = false;
+        ready = new CountDownLatch(1);
+    }
+
+    private MqttException gaveUp(Duration timeout, int attempts, MqttException last, long lastWaitMs) {
+        String how = last.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT
+                ? "no CONNACK within " + seconds(Duration.ofMillis(lastWaitMs))
+                : last.toString();
+        TimeoutException why = new TimeoutException("no MQTT connection to " + client.getServerURI() + " within "
+                + seconds(timeout) + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + "; the last: "
+                + how + ")");
+        why.initCause(last);
+        return new MqttException(last.getReasonCode(), why);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** Waits until (re)connected, subscribed and announced. */
@@ -129,6 +196,9 @@ public final class VirtualMqttDevice extends VirtualDevice {
     }
 
     private void subscribeThenAnnounce() {
+        // This connection's latch: if connect() gives up on the connection meanwhile, it sets
+        // a new one, which this announce must not open.
+        CountDownLatch latch = ready;
         try {
             client.subscribe(Topics.alert(deviceId), 1, null, new IMqttActionListener() {
                 @Override
@@ -138,8 +208,10 @@ public final class VirtualMqttDevice extends VirtualDevice {
                                 null, new IMqttActionListener() {
                                     @Override
                                     public void onSuccess(IMqttToken t) {
-                                        online = true;
-                                        ready.countDown();
+                                        if (latch == ready) {
+                                            online = true;
+                                        }
+                                        latch.countDown();
                                     }
 
                                     @Override

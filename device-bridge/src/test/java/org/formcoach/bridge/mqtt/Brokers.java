@@ -32,6 +32,10 @@ final class Brokers implements AutoCloseable {
         return kind == Kind.MOSQUITTO ? mosquitto.url() : embedded.url();
     }
 
+    int port(Kind kind) {
+        return kind == Kind.MOSQUITTO ? mosquitto.port() : embedded.port();
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {

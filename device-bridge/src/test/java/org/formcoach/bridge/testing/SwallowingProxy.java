@@ -1,0 +1,198 @@
+package org.formcoach.bridge.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on 127.0.0.1 and a port of its own in front of a broker, for the CONNECT that
+ * is never answered: the first {@code swallow} connections are accepted and whatever they
+ * send is read and thrown away, with nothing ever sent back (the broker never sees them);
+ * later connections are passed to the broker byte for byte, both ways. Plain sockets, one
+ * thread per direction, all of them ended by {@link #close}.
+ */
+public final class SwallowingProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final int targetPort;
+    private final int swallow;
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicLong swallowedBytes = new AtomicLong();
+    private final AtomicInteger swallowedClosedByPeer = new AtomicInteger();
+    private final List<Socket> sockets = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean closed;
+
+    private SwallowingProxy(int targetPort, int swallow) throws IOException {
+        this.targetPort = targetPort;
+        this.swallow = swallow;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        start("proxy-accept", this::acceptLoop);
+    }
+
+    /** Swallows the first {@code swallow} connections, forwards the rest to 127.0.0.1:targetPort. */
+    public static SwallowingProxy inFrontOf(int targetPort, int swallow) throws IOException {
+        return new SwallowingProxy(targetPort, swallow);
+    }
+
+    /** Swallows every connection. */
+    public static SwallowingProxy swallowingEverything(int targetPort) throws IOException {
+        return new SwallowingProxy(targetPort, Integer.MAX_VALUE);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Connections accepted so far, swallowed or forwarded. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** Bytes read from swallowed connections (a CONNECT is some tens of bytes). */
+    public long swallowedBytes() {
+        return swallowedBytes.get();
+    }
+
+    /** Swallowed connections the client has closed itself (end of stream seen). */
+    public int swallowedClosedByPeer() {
+        return swallowedClosedByPeer.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            int n = accepted.incrementAndGet();
+            if (!track(client)) {
+                return;
+            }
+            if (n <= swallow) {
+                start("proxy-swallow-" + n, () -> swallow(client));
+            } else {
+                forward(client, n);
+            }
+        }
+    }
+
+    private void swallow(Socket client) {
+        byte[] buf = new byte[4096];
+        try (InputStream in = client.getInputStream()) {
+            int r;
+            while ((r = in.read(buf)) >= 0) {
+                swallowedBytes.addAndGet(r);
+            }
+            swallowedClosedByPeer.incrementAndGet();
+        } catch (IOException e) {
+            // reset by the client, or closed by close()
+            if (!closed) {
+                swallowedClosedByPeer.incrementAndGet();
+            }
+        }
+    }
+
+    private void forward(Socket client, int n) {
+        Socket broker = new Socket();
+        try {
+            broker.setTcpNoDelay(true);
+            client.setTcpNoDelay(true);
+            broker.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5000);
+        } catch (IOException e) {
+            closeQuietly(client);
+            closeQuietly(broker);
+            return;
+        }
+        if (!track(broker)) {
+            return;
+        }
+        start("proxy-up-" + n, () -> pump(client, broker));
+        start("proxy-down-" + n, () -> pump(broker, client));
+    }
+
+    /** Copies until either side ends, then closes both, so the other direction ends too. */
+    private static void pump(Socket from, Socket to) {
+        byte[] buf = new byte[16384];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int r;
+            while ((r = in.read(buf)) >= 0) {
+                out.write(buf, 0, r);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side gone
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private synchronized boolean track(Socket s) {
+        if (closed) {
+            closeQuietly(s);
+            return false;
+        }
+        sockets.add(s);
+        return true;
+    }
+
+    private synchronized void start(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    /** Closes the listener and every connection, and waits for all of its threads to end. */
+    @Override
+    public void close() throws InterruptedException {
+        Thread acceptor;
+        synchronized (this) {
+            closed = true;
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            sockets.forEach(SwallowingProxy::closeQuietly);
+            acceptor = threads.get(0);
+        }
+        // The accept thread starts all the others: once it has ended, the list is complete.
+        join(acceptor);
+        List<Thread> rest;
+        synchronized (this) {
+            rest = new ArrayList<>(threads);
+        }
+        for (Thread t : rest) {
+            join(t);
+        }
+    }
+
+    private static void join(Thread t) throws InterruptedException {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+        if (t.isAlive()) {
+            throw new IllegalStateException("proxy thread " + t.getName() + " did not end");
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closed already
+        }
+    }
+}
