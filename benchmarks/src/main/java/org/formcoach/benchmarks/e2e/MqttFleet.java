@@ -54,6 +54,10 @@ final class MqttFleet implements AutoCloseable {
         }
     }
 
+    /** How long one round of connects waits for the CONNACKs, and how many rounds there are. */
+    private static final long CONNACK_WAIT_MS = 15_000;
+    private static final int CONNECT_ROUNDS = 4;
+
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
     private final Map<String, Device> byAlertTopic = new HashMap<>();
@@ -107,13 +111,9 @@ final class MqttFleet implements AutoCloseable {
         o.setConnectionTimeout(30);
         o.setMaxInflight(1000);
         o.setSocketFactory(NoDelaySockets.INSTANCE);
-        // All at once: one by one, each connect and subscribe round trip takes a quarter of a
-        // second with Paho here, minutes for hundreds of connections.
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1); // no silent second try as 3.1
+        connectAll(o);
         List<IMqttToken> pending = new ArrayList<>();
-        for (MqttAsyncClient client : clients) {
-            pending.add(client.connect(o));
-        }
-        awaitAll(pending);
         for (int c = 0; c < connections; c++) {
             List<String> topics = topicsByClient.get(c);
             int[] qos = new int[topics.size()];
@@ -121,6 +121,41 @@ final class MqttFleet implements AutoCloseable {
             pending.add(clients.get(c).subscribe(topics.toArray(new String[0]), qos));
         }
         awaitAll(pending);
+    }
+
+    /**
+     * Connects every client, all at once: one by one, each connect and subscribe round trip
+     * takes a quarter of a second with Paho here, minutes for hundreds of connections. A
+     * broker under load has been seen to take a connection and never answer its CONNECT, and
+     * Paho never times a CONNACK out (VirtualMqttDevice has the details), so each round waits
+     * {@value #CONNACK_WAIT_MS} ms and drops and connects again the clients still waiting.
+     */
+    private void connectAll(MqttConnectOptions o) throws MqttException {
+        List<MqttAsyncClient> waiting = new ArrayList<>(clients);
+        for (int round = 1; !waiting.isEmpty(); round++) {
+            List<IMqttToken> tokens = new ArrayList<>();
+            for (MqttAsyncClient client : waiting) {
+                tokens.add(client.connect(o));
+            }
+            long deadline = System.nanoTime() + CONNACK_WAIT_MS * 1_000_000L;
+            List<MqttAsyncClient> again = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                try {
+                    tokens.get(i).waitForCompletion(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+                } catch (MqttException e) {
+                    if (round == CONNECT_ROUNDS) {
+                        throw e;
+                    }
+                    waiting.get(i).disconnectForcibly(0, 0, false);
+                    again.add(waiting.get(i));
+                }
+            }
+            if (!again.isEmpty()) {
+                System.err.printf("%d of %d device connections got no CONNACK in round %d: connecting them again%n",
+                        again.size(), clients.size(), round);
+            }
+            waiting = again;
+        }
     }
 
     private static void awaitAll(List<IMqttToken> tokens) throws MqttException {
