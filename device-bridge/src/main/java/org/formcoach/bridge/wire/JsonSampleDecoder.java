@@ -26,6 +26,18 @@ public final class JsonSampleDecoder {
 
     private static final Placement[] PLACEMENTS = Placement.values();
 
+    private static final int KEY_OTHER = 0;
+    private static final int KEY_T = 1;
+    private static final int KEY_T_US = 2;
+    private static final int KEY_A = 3;
+    private static final int KEY_G = 4;
+    private static final int KEY_M = 5;
+    private static final int KEY_SENSOR = 6;
+    private static final int KEY_SEQ = 7;
+    private static final int KEY_A_UNIT = 8;
+    private static final int KEY_G_UNIT = 9;
+    private static final int KEY_ROWS = 10;
+
     private final JsonScanner in = new JsonScanner();
     private final WireCounters counters;
     private final SampleSink sink;
@@ -120,58 +132,64 @@ public final class JsonSampleDecoder {
         if (!in.openObject()) {
             do {
                 in.key();
-                if (in.textIs("t") || in.textIs("t0")) {
-                    time = numberOrSkip();
-                } else if (in.textIs("a")) {
-                    aCount = triple(a);
-                    badField |= aCount == -2;
-                } else if (in.textIs("g")) {
-                    gCount = triple(g);
-                    badField |= gCount == -2;
-                } else if (in.textIs("sensor")) {
-                    if (in.peek() == '"') {
-                        in.string();
-                        Placement pl = placement();
-                        if (pl == null) {
-                            fieldProblem = Outcome.BAD_SENSOR;
+                switch (keyRead()) {
+                    case KEY_T -> time = numberOrSkip();
+                    case KEY_T_US -> {
+                        time = numberOrSkip();
+                        timeIsMicros = true;
+                    }
+                    case KEY_A -> {
+                        aCount = triple(a);
+                        badField |= aCount == -2;
+                    }
+                    case KEY_G -> {
+                        gCount = triple(g);
+                        badField |= gCount == -2;
+                    }
+                    case KEY_M -> {
+                        mCount = triple(m);
+                        badField |= mCount == -2;
+                    }
+                    case KEY_SENSOR -> {
+                        if (in.peek() == '"') {
+                            in.string();
+                            Placement pl = placement();
+                            if (pl == null) {
+                                fieldProblem = Outcome.BAD_SENSOR;
+                            } else {
+                                sensor = pl.ordinal();
+                            }
                         } else {
-                            sensor = pl.ordinal();
+                            fieldProblem = Outcome.BAD_SENSOR;
+                            in.skipValue();
                         }
-                    } else {
-                        fieldProblem = Outcome.BAD_SENSOR;
-                        in.skipValue();
                     }
-                } else if (in.textIs("seq") || in.textIs("seq0")) {
-                    double s = numberOrSkip();
-                    if (s >= 0 && s == Math.rint(s) && s < 9.0e15) {
-                        seq = (long) s;
-                    } else {
-                        badField = true;
+                    case KEY_SEQ -> {
+                        double s = numberOrSkip();
+                        if (s >= 0 && s == Math.rint(s) && s < 9.0e15) {
+                            seq = (long) s;
+                        } else {
+                            badField = true;
+                        }
                     }
-                } else if (in.textIs("t_us") || in.textIs("t0_us")) {
-                    time = numberOrSkip();
-                    timeIsMicros = true;
-                } else if (in.textIs("m")) {
-                    mCount = triple(m);
-                    badField |= mCount == -2;
-                } else if (in.textIs("a_unit")) {
-                    Units.Accel u = accelUnit();
-                    if (u == null) {
-                        badField = true;
-                    } else {
-                        accelToG = u.toG;
+                    case KEY_A_UNIT -> {
+                        Units.Accel u = accelUnit();
+                        if (u == null) {
+                            badField = true;
+                        } else {
+                            accelToG = u.toG;
+                        }
                     }
-                } else if (in.textIs("g_unit")) {
-                    Units.Gyro u = gyroUnit();
-                    if (u == null) {
-                        badField = true;
-                    } else {
-                        gyroToDps = u.toDegPerS;
+                    case KEY_G_UNIT -> {
+                        Units.Gyro u = gyroUnit();
+                        if (u == null) {
+                            badField = true;
+                        } else {
+                            gyroToDps = u.toDegPerS;
+                        }
                     }
-                } else if (in.textIs("rows")) {
-                    rows(fieldProblem);
-                } else {
-                    in.skipValue();
+                    case KEY_ROWS -> rows(fieldProblem);
+                    default -> in.skipValue();
                 }
             } while (in.moreMembers());
         }
@@ -200,6 +218,35 @@ public final class JsonSampleDecoder {
         s.my = m[1];
         s.mz = m[2];
         emit(time, seq);
+    }
+
+    /**
+     * Which key of §3.2 the string just read is, {@link #KEY_OTHER} for any other: told
+     * apart by length and first character, then compared whole. ({@code t0}, {@code t0_us}
+     * and {@code seq0} are the batch's names of {@code t}, {@code t_us} and {@code seq}.)
+     */
+    private int keyRead() {
+        JsonScanner in = this.in;
+        return switch (in.textLength()) {
+            case 1 -> switch (in.textChar(0)) {
+                case 't' -> KEY_T;
+                case 'a' -> KEY_A;
+                case 'g' -> KEY_G;
+                case 'm' -> KEY_M;
+                default -> KEY_OTHER;
+            };
+            case 2 -> in.textIs("t0") ? KEY_T : KEY_OTHER;
+            case 3 -> in.textIs("seq") ? KEY_SEQ : KEY_OTHER;
+            case 4 -> in.textIs("t_us") ? KEY_T_US : in.textIs("seq0") ? KEY_SEQ : in.textIs("rows") ? KEY_ROWS : KEY_OTHER;
+            case 5 -> in.textIs("t0_us") ? KEY_T_US : KEY_OTHER;
+            case 6 -> switch (in.textChar(0)) {
+                case 's' -> in.textIs("sensor") ? KEY_SENSOR : KEY_OTHER;
+                case 'a' -> in.textIs("a_unit") ? KEY_A_UNIT : KEY_OTHER;
+                case 'g' -> in.textIs("g_unit") ? KEY_G_UNIT : KEY_OTHER;
+                default -> KEY_OTHER;
+            };
+            default -> KEY_OTHER;
+        };
     }
 
     /** The placement the string just read names, or null; the names as written in the protocol are matched first, without case folding. */

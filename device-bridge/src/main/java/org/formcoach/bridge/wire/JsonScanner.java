@@ -393,6 +393,16 @@ final class JsonScanner {
         return textLength >= 0;
     }
 
+    /** Chars in the last string read; -1 when it was longer than the buffer. */
+    int textLength() {
+        return textLength;
+    }
+
+    /** A char of the last string read ({@code i < textLength()}). */
+    char textChar(int i) {
+        return text[i];
+    }
+
     /** Whether the last string read is exactly {@code s}. */
     boolean textIs(String s) {
         if (textLength != s.length()) {
