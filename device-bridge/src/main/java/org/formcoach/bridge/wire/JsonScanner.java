@@ -228,35 +228,47 @@ final class JsonScanner {
             }
             count += fractionDigits;
         }
-        int exponent = 0;
         if (i < end && (in[i] | 0x20) == 'e') {
-            i++;
-            boolean negativeExponent = false;
-            if (i < end && (in[i] == '+' || in[i] == '-')) {
-                negativeExponent = in[i] == '-';
-                i++;
-            }
-            int first = i;
-            while (i < end && (d = in[i] - '0') >= 0 && d <= 9) {
-                if (exponent < 10_000) {
-                    exponent = exponent * 10 + d;
-                }
-                i++;
-            }
-            if (i == first) {
-                throw Malformed.INSTANCE;
-            }
-            if (negativeExponent) {
-                exponent = -exponent;
-            }
+            return withExponent(start, i + 1, digits, count, fractionDigits, negative);
         }
-        if (i - start > MAX_NUMBER_LENGTH) {
+        return value(start, i, digits, count, -fractionDigits, negative);
+    }
+
+    /** The number goes on with an exponent from {@code i} (kept apart, as rare, so that {@link #number} inlines). */
+    private double withExponent(int start, int i, long digits, int count, int fractionDigits, boolean negative)
+            throws Malformed {
+        byte[] in = this.in;
+        int end = this.end;
+        boolean negativeExponent = false;
+        if (i < end && (in[i] == '+' || in[i] == '-')) {
+            negativeExponent = in[i] == '-';
+            i++;
+        }
+        int first = i;
+        int exponent = 0;
+        int d;
+        while (i < end && (d = in[i] - '0') >= 0 && d <= 9) {
+            if (exponent < 10_000) {
+                exponent = exponent * 10 + d;
+            }
+            i++;
+        }
+        if (i == first) {
             throw Malformed.INSTANCE;
         }
-        pos = i;
-        double value = DecimalParser.exactValue(digits, count, exponent - fractionDigits, negative);
+        return value(start, i, digits, count, (negativeExponent ? -exponent : exponent) - fractionDigits, negative);
+    }
+
+    /** The number in {@code [start, end)}, whose digits were taken apart as given. */
+    private double value(int start, int end, long digits, int count, int decimalExponent, boolean negative)
+            throws Malformed {
+        if (end - start > MAX_NUMBER_LENGTH) {
+            throw Malformed.INSTANCE;
+        }
+        pos = end;
+        double value = DecimalParser.exactValue(digits, count, decimalExponent, negative);
         if (Double.isNaN(value)) {
-            value = DecimalParser.parse(in, start, i); // many digits or a large exponent: rare
+            value = DecimalParser.parse(in, start, end); // many digits or a large exponent: rare
         }
         return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
     }
@@ -292,9 +304,15 @@ final class JsonScanner {
             n++;
             i++;
         }
-        if (n > TEXT_CAPACITY) {
-            n = -1;
-        }
+        escapedString(i, n > TEXT_CAPACITY ? -1 : n);
+    }
+
+    /**
+     * The rest of a string from {@code i}, where an escape, a control character or a
+     * non-ASCII byte was met with {@code n} chars kept so far: kept apart so that the plain
+     * path above stays small enough to be inlined into its callers.
+     */
+    private void escapedString(int i, int n) throws Malformed {
         while (true) {
             if (i >= end) {
                 throw Malformed.INSTANCE;
