@@ -17,16 +17,7 @@ class JsonSampleEncoderTest {
     private final JsonSampleDecoder decoder = new JsonSampleDecoder(counters, out);
 
     private Sample randomSample(int i, Placement placement) {
-        Sample s = new Sample();
-        s.timeS = 3 + i * 0.01;
-        s.sensor = placement.ordinal();
-        s.ax = random.nextGaussian();
-        s.ay = random.nextGaussian();
-        s.az = random.nextGaussian();
-        s.gx = random.nextGaussian() * 200;
-        s.gy = random.nextGaussian() * 200;
-        s.gz = random.nextGaussian() * 200;
-        return s;
+        return Recorder.randomSample(random, 3 + i * 0.01, placement);
     }
 
     private void decode(StringBuilder json) {

@@ -20,15 +20,7 @@ class TextLineEncoderTest {
         StringBuilder text = new StringBuilder(TextLineEncoder.HEADER);
         Sample[] sent = new Sample[200];
         for (int i = 0; i < sent.length; i++) {
-            Sample s = new Sample();
-            s.timeS = 1 + i * 0.01;
-            s.sensor = Placement.values()[i % Placement.count()].ordinal();
-            s.ax = random.nextGaussian();
-            s.ay = random.nextGaussian();
-            s.az = random.nextGaussian();
-            s.gx = random.nextGaussian() * 200;
-            s.gy = random.nextGaussian() * 200;
-            s.gz = random.nextGaussian() * 200;
+            Sample s = Recorder.randomSample(random, 1 + i * 0.01, Placement.values()[i % Placement.count()]);
             sent[i] = s;
             TextLineEncoder.appendLine(text, s);
         }
