@@ -31,8 +31,10 @@ import org.formcoach.bridge.wire.AlertMessage;
  * buffer. Each device's buffer is bounded (oldest dropped first) and alerts older than the
  * maximum age are dropped rather than buzzing long after the fact; both are counted.
  *
- * <p>The dispatcher's thread handles everything that arrives as a signal (acknowledgements,
- * failures, connection changes, device presence) and retries. An alert itself is published
+ * <p>The dispatcher's thread handles everything that arrives as a signal (failures,
+ * connection changes, device presence, and what could not be handled where it arrived) and
+ * retries. Acknowledgements are handled on Paho's thread that reports them when the lock is
+ * free ({@link #acknowledged}). An alert itself is published
  * straight from the thread that offers it (the engine's) when that costs no waiting: the
  * state is behind a lock the offering thread only <em>tries</em>, and an alert goes through
  * the signal queue instead when the lock is busy or earlier alerts are still queued there
@@ -53,7 +55,7 @@ final class AlertDispatcher implements Runnable {
     private final IMqttActionListener listener = new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-            signals.offer(new Acked((Entry) token.getUserContext()));
+            acknowledged((Entry) token.getUserContext());
         }
 
         @Override
@@ -72,6 +74,8 @@ final class AlertDispatcher implements Runnable {
     private int inFlight;
     /** Alerts published by the thread that offered them, without the dispatcher's thread (status, tests). */
     private long publishedOnOffer;
+    /** Acknowledgements handled by the thread that reported them, without the dispatcher's thread (tests). */
+    private long ackedOnArrival;
 
     AlertDispatcher(IMqttAsyncClient client, int bufferPerDevice, Duration maxAge) {
         this.client = client;
@@ -146,6 +150,34 @@ final class AlertDispatcher implements Runnable {
     }
 
     private record Acked(Entry entry) {
+    }
+
+    /**
+     * A PUBACK, reported on Paho's callback thread. Handled right there when the lock is free,
+     * like an offered alert: through the signal queue, every alert woke the dispatcher's
+     * thread once more, just as the broker was passing the alert on to the device, and on a
+     * loaded machine that extra runnable thread is one more that the device's side may wait
+     * behind. The order against other signals does not matter: an acknowledged alert is done
+     * whether its connection was lost before or after.
+     */
+    private void acknowledged(Entry e) {
+        if (lock.tryLock()) {
+            try {
+                DeviceQueue q = handleAck(e);
+                ackedOnArrival++;
+                // A slot of the window is free: what waited for it goes now.
+                if (q != null && !q.pending.isEmpty()) {
+                    pump(q, System.nanoTime());
+                }
+                if (inFlight == WINDOW - 1) {
+                    pumpAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        signals.offer(new Acked(e));
     }
 
     private record Failed(Entry entry) {
@@ -266,18 +298,7 @@ final class AlertDispatcher implements Runnable {
             alertsInSignals.decrementAndGet();
             accept(e);
         } else if (s instanceof Acked a) {
-            Entry e = a.entry();
-            if (!e.done) {
-                finish(e);
-                e.route.delivered.incrementAndGet();
-                DeviceQueue q = queues.get(e.route.device);
-                q.pending.remove(e);
-                q.inFlight.remove(e);
-            }
-            if (e.inFlight) {
-                e.inFlight = false;
-                inFlight--;
-            }
+            handleAck(a.entry());
         } else if (s instanceof Failed f) {
             Entry e = f.entry();
             if (e.inFlight && !e.done) {
@@ -310,6 +331,22 @@ final class AlertDispatcher implements Runnable {
                 q.online = p.online();
             }
         }
+    }
+
+    /** Marks an acknowledged alert delivered and frees its slot of the window; returns its device's queue. */
+    private DeviceQueue handleAck(Entry e) {
+        DeviceQueue q = queues.get(e.route.device);
+        if (!e.done) {
+            finish(e);
+            e.route.delivered.incrementAndGet();
+            q.pending.remove(e);
+            q.inFlight.remove(e);
+        }
+        if (e.inFlight) {
+            e.inFlight = false;
+            inFlight--;
+        }
+        return q;
     }
 
     private void finish(Entry e) {
@@ -372,6 +409,15 @@ final class AlertDispatcher implements Runnable {
     /** The lock over the dispatcher's state, for tests that make an offer find the dispatcher busy. */
     ReentrantLock stateLock() {
         return lock;
+    }
+
+    long ackedOnArrival() {
+        lock.lock();
+        try {
+            return ackedOnArrival;
+        } finally {
+            lock.unlock();
+        }
     }
 
     long publishedOnOffer() {

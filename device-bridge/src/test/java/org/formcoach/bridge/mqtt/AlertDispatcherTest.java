@@ -8,10 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -37,6 +42,11 @@ class AlertDispatcherTest extends WithBothBrokers {
         final List<Long> received = new ArrayList<>();
 
         Rig(String url) throws Exception {
+            this(url, client -> client);
+        }
+
+        /** With the dispatcher's client seen through {@code wrap} (to hold an acknowledgement back). */
+        Rig(String url, java.util.function.UnaryOperator<IMqttAsyncClient> wrap) throws Exception {
             MqttConnectOptions o = new MqttConnectOptions();
             o.setCleanSession(true);
             o.setMaxInflight(1000);
@@ -51,7 +61,7 @@ class AlertDispatcherTest extends WithBothBrokers {
             }).waitForCompletion(10_000);
             bridge = new MqttAsyncClient(url, "bridge-" + device, new MemoryPersistence());
             bridge.connect(o).waitForCompletion(10_000);
-            dispatcher = new AlertDispatcher(bridge, 1000, Duration.ofSeconds(30));
+            dispatcher = new AlertDispatcher(wrap.apply(bridge), 1000, Duration.ofSeconds(30));
             thread = new Thread(dispatcher, "test-alerts");
             thread.start();
             dispatcher.connected(1);
@@ -149,6 +159,89 @@ class AlertDispatcherTest extends WithBothBrokers {
 
             assertEquals(before + 1, rig.dispatcher.publishedOnOffer(), "published before offer returned");
             assertEquals(List.of(1L, 2L), rig.awaitReceived(2));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.Kind.class)
+    void shouldHandleAnAcknowledgementOnTheThreadThatReportsItWhenTheDispatcherIsIdle(Brokers.Kind kind)
+            throws Exception {
+        try (Rig rig = new Rig(brokers.url(kind))) {
+            AlertDispatcher.Route route = rig.firstAlertDelivered();
+            long before = rig.dispatcher.ackedOnArrival();
+
+            assertTrue(route.offer(rig.alert(2)));
+
+            assertTrue(rig.dispatcher.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+            assertEquals(before + 1, rig.dispatcher.ackedOnArrival(), "acknowledged where the PUBACK was reported");
+            assertEquals(2, route.delivered());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Brokers.Kind.class)
+    void shouldQueueAnAcknowledgementThatArrivesWhileTheDispatcherIsBusyAndStillCountItDelivered(Brokers.Kind kind)
+            throws Exception {
+        CountDownLatch ackArrived = new CountDownLatch(1);
+        CountDownLatch dispatcherBusy = new CountDownLatch(1);
+        CountDownLatch ackReported = new CountDownLatch(1);
+        // The real client, but the PUBACK of alert 2 is held on Paho's thread until the test
+        // holds the dispatcher's lock, and the test learns when the dispatcher has been told.
+        java.util.function.UnaryOperator<IMqttAsyncClient> holdSecondAck = real -> (IMqttAsyncClient)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{IMqttAsyncClient.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("publish") && args.length == 6
+                                    && new String((byte[]) args[1], StandardCharsets.UTF_8).contains("\"n\":2,")) {
+                                IMqttActionListener theirs = (IMqttActionListener) args[5];
+                                args[5] = new IMqttActionListener() {
+                                    @Override
+                                    public void onSuccess(IMqttToken token) {
+                                        ackArrived.countDown();
+                                        await(dispatcherBusy);
+                                        theirs.onSuccess(token);
+                                        ackReported.countDown();
+                                    }
+
+                                    @Override
+                                    public void onFailure(IMqttToken token, Throwable cause) {
+                                        theirs.onFailure(token, cause);
+                                    }
+                                };
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        try (Rig rig = new Rig(brokers.url(kind), holdSecondAck)) {
+            AlertDispatcher.Route route = rig.firstAlertDelivered();
+            long before = rig.dispatcher.ackedOnArrival();
+            assertTrue(route.offer(rig.alert(2)));
+            assertTrue(ackArrived.await(10, TimeUnit.SECONDS), "the broker acknowledged alert 2");
+
+            ReentrantLock busy = rig.dispatcher.stateLock();
+            busy.lock();
+            try {
+                dispatcherBusy.countDown();
+                assertTrue(ackReported.await(10, TimeUnit.SECONDS));
+                assertEquals(before, rig.dispatcher.ackedOnArrival(), "a busy dispatcher is not waited for");
+                assertEquals(1, route.delivered(), "not handled yet");
+            } finally {
+                busy.unlock();
+            }
+
+            assertTrue(rig.dispatcher.awaitIdle(System.nanoTime() + Duration.ofSeconds(10).toNanos()));
+            assertEquals(2, route.delivered());
+            assertEquals(0, route.dropped());
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
