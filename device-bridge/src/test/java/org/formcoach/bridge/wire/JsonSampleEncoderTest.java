@@ -17,23 +17,12 @@ class JsonSampleEncoderTest {
     private final JsonSampleDecoder decoder = new JsonSampleDecoder(counters, out);
 
     private Sample randomSample(int i, Placement placement) {
-        return Recorder.randomSample(random, 3 + i * 0.01, placement);
+        return EncodedSamples.random(random, 3 + i * 0.01, placement);
     }
 
     private void decode(StringBuilder json) {
         byte[] bytes = json.toString().getBytes(StandardCharsets.US_ASCII);
         decoder.decode(bytes, 0, bytes.length, 0);
-    }
-
-    private static void assertReadBack(Sample sent, Sample read) {
-        assertEquals(sent.timeS, read.timeS, 0.5e-6);
-        assertEquals(sent.sensor, read.sensor);
-        assertEquals(sent.ax, read.ax, 0.5e-5);
-        assertEquals(sent.ay, read.ay, 0.5e-5);
-        assertEquals(sent.az, read.az, 0.5e-5);
-        assertEquals(sent.gx, read.gx, 0.5e-4);
-        assertEquals(sent.gy, read.gy, 0.5e-4);
-        assertEquals(sent.gz, read.gz, 0.5e-4);
     }
 
     @Test
@@ -42,7 +31,7 @@ class JsonSampleEncoderTest {
             Sample sent = randomSample(i, Placement.values()[i % Placement.count()]);
             decode(JsonSampleEncoder.appendObject(new StringBuilder(), sent, 1000 + i));
             assertEquals(i + 1, counters.get(Outcome.SAMPLE), "message " + i + " is a sample");
-            assertReadBack(sent, out.samples.get(i));
+            EncodedSamples.assertReadBack(sent, out.samples.get(i));
             assertEquals(1000L + i, out.sequences.get(i));
         }
     }
@@ -58,7 +47,7 @@ class JsonSampleEncoderTest {
         decode(json.append("]}"));
         assertEquals(sent.length, counters.get(Outcome.SAMPLE), "every row a sample");
         for (int i = 0; i < sent.length; i++) {
-            assertReadBack(sent[i], out.samples.get(i));
+            EncodedSamples.assertReadBack(sent[i], out.samples.get(i));
         }
     }
 }

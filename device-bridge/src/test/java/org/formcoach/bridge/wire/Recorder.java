@@ -3,7 +3,6 @@ package org.formcoach.bridge.wire;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.formcoach.engine.sample.Placement;
 import org.formcoach.engine.sample.Sample;
 
 /** A sink that keeps copies of what a decoder emits. */
@@ -17,19 +16,5 @@ final class Recorder implements SampleSink {
         copy.copyFrom(sample);
         samples.add(copy);
         sequences.add(sequence);
-    }
-
-    /** A sample for an encoder to write: readings of about 1 g and 200 deg/s, at random. */
-    static Sample randomSample(java.util.Random random, double timeS, Placement placement) {
-        Sample s = new Sample();
-        s.timeS = timeS;
-        s.sensor = placement.ordinal();
-        s.ax = random.nextGaussian();
-        s.ay = random.nextGaussian();
-        s.az = random.nextGaussian();
-        s.gx = random.nextGaussian() * 200;
-        s.gy = random.nextGaussian() * 200;
-        s.gz = random.nextGaussian() * 200;
-        return s;
     }
 }

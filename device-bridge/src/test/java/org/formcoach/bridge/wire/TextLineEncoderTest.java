@@ -20,7 +20,7 @@ class TextLineEncoderTest {
         StringBuilder text = new StringBuilder(TextLineEncoder.HEADER);
         Sample[] sent = new Sample[200];
         for (int i = 0; i < sent.length; i++) {
-            Sample s = Recorder.randomSample(random, 1 + i * 0.01, Placement.values()[i % Placement.count()]);
+            Sample s = EncodedSamples.random(random, 1 + i * 0.01, Placement.values()[i % Placement.count()]);
             sent[i] = s;
             TextLineEncoder.appendLine(text, s);
         }
@@ -28,14 +28,7 @@ class TextLineEncoderTest {
         decoder.feed(bytes, 0, bytes.length, 0);
         assertEquals(sent.length, counters.get(Outcome.SAMPLE), "every line a sample");
         for (int i = 0; i < sent.length; i++) {
-            Sample a = sent[i];
-            Sample b = out.samples.get(i);
-            assertEquals(a.timeS, b.timeS, 0.5e-6);
-            assertEquals(a.sensor, b.sensor);
-            assertEquals(a.ax, b.ax, 0.5e-5);
-            assertEquals(a.az, b.az, 0.5e-5);
-            assertEquals(a.gy, b.gy, 0.5e-4);
-            assertEquals(a.gz, b.gz, 0.5e-4);
+            EncodedSamples.assertReadBack(sent[i], out.samples.get(i));
         }
     }
 }
