@@ -43,13 +43,15 @@ import org.formcoach.engine.coach.Exercise;
  * device has faults), {@code --drain S} wait for late answers (3), {@code --handoff
  * inline|queue} how the engine takes a sample (inline: on the transport's thread when the
  * engine is idle, the bridge's default; queue: always through the sample queue to the engine
- * thread), {@code --mosquitto PATH}.
+ * thread), {@code --echo-work none|coach} (none: the echo only answers; coach: it also decodes and
+ * coaches every message first, as the engine does, without the bridge around it),
+ * {@code --mosquitto PATH}.
  * Prints one table row per mode (lines starting with "| ") and the ratios.
  */
 public final class EndToEndLatency {
     record Options(String transport, int devices, double rateHz, double durationS, double warmupS, String mode,
                    int connections, int batch, int faultyEvery, double drainS, int rounds, String handoff,
-                   String mosquitto) {
+                   String mosquitto, String echoWork) {
         boolean coachInline() {
             return handoff.equals("inline");
         }
@@ -65,8 +67,9 @@ public final class EndToEndLatency {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         System.out.printf(Locale.ROOT, "# %s, %d device(s) at %.0f Hz, %d connection(s), batch %d, %.0f s measured after "
-                        + "%.0f s warm-up, engine hand-off %s; load average %s%n", o.transport(), o.devices(), o.rateHz(),
-                o.connections(), o.batch(), o.durationS(), o.warmupS(), o.handoff(), loadAverage());
+                        + "%.0f s warm-up, engine hand-off %s, echo work %s; load average %s%n", o.transport(), o.devices(),
+                o.rateHz(), o.connections(), o.batch(), o.durationS(), o.warmupS(), o.handoff(), o.echoWork(),
+                loadAverage());
         List<List<Outcome>> rounds = run(o);
         for (int r = 0; r < rounds.size(); r++) {
             print(o, rounds.get(r), rounds.size() == 1 ? "" : "round " + (r + 1) + " of " + rounds.size());
@@ -160,7 +163,7 @@ public final class EndToEndLatency {
         String notes;
         try {
             if (mode.equals("echo")) {
-                echo = new MqttEcho(broker.url());
+                echo = new MqttEcho(broker.url(), o.echoWork().equals("coach"), o.rateHz());
             } else {
                 MqttTransport transport = new MqttTransport(MqttOptions.of(broker.url()));
                 session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())
@@ -187,6 +190,9 @@ public final class EndToEndLatency {
                         fleet.maxLagMillis());
                 if (echo != null && echo.failures() > 0) {
                     notes += ", echo publish failures " + echo.failures();
+                }
+                if (echo != null && o.echoWork().equals("coach")) {
+                    notes += String.format(Locale.ROOT, ", echo decoded and coached %d samples", echo.coached());
                 }
                 fleet.stopListening();
                 if (session != null) {
@@ -382,6 +388,7 @@ public final class EndToEndLatency {
         double drain = 3;
         int rounds = 1;
         String handoff = "inline";
+        String echoWork = "none";
         String mosquitto = Mosquitto.findBinary();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -406,6 +413,7 @@ public final class EndToEndLatency {
                 case "--drain" -> drain = Double.parseDouble(v);
                 case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--handoff" -> handoff = v;
+                case "--echo-work" -> echoWork = v;
                 case "--mosquitto" -> mosquitto = v;
                 default -> usage("unknown option " + a);
             }
@@ -418,6 +426,9 @@ public final class EndToEndLatency {
         }
         if (!handoff.equals("inline") && !handoff.equals("queue")) {
             usage("--handoff is inline or queue");
+        }
+        if (!echoWork.equals("none") && !echoWork.equals("coach")) {
+            usage("--echo-work is none or coach");
         }
         if (devices < 0) {
             devices = transport.equals("serial") ? 1 : 100;
@@ -434,7 +445,7 @@ public final class EndToEndLatency {
         }
         connections = Math.max(1, Math.min(connections, devices));
         return new Options(transport, devices, rate, duration, warmup, mode, connections, batch, faultyEvery, drain,
-                rounds, handoff, mosquitto);
+                rounds, handoff, mosquitto, echoWork);
     }
 
     private static void usage(String problem) {
@@ -444,7 +455,7 @@ public final class EndToEndLatency {
         System.err.println("usage: EndToEndLatency [--transport mqtt|serial] [--devices N] [--rate HZ] [--duration S]\n"
                 + "       [--warmup S] [--mode both|engine|echo] [--connections C] [--batch B]\n"
                 + "       [--faulty-every K] [--drain S] [--rounds R] [--handoff inline|queue]\n"
-                + "       [--mosquitto PATH]");
+                + "       [--echo-work none|coach] [--mosquitto PATH]");
         System.exit(problem == null ? 0 : 2);
     }
 

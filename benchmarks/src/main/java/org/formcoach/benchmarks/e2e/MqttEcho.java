@@ -1,5 +1,7 @@
 package org.formcoach.benchmarks.e2e;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -12,6 +14,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import org.formcoach.bridge.mqtt.NoDelaySockets;
 import org.formcoach.bridge.mqtt.Topics;
+import org.formcoach.bridge.wire.JsonSampleDecoder;
+import org.formcoach.bridge.wire.Outcome;
+import org.formcoach.bridge.wire.WireCounters;
+import org.formcoach.engine.coach.Coach;
+import org.formcoach.engine.coach.CoachSettings;
+import org.formcoach.engine.coach.Exercise;
 
 /**
  * The baseline in place of the engine: one Paho client subscribed to every device's imu
@@ -19,15 +27,31 @@ import org.formcoach.bridge.mqtt.Topics;
  * thread, no queue, no decoding beyond finding the mark — with an alert-sized JSON message
  * at QoS 1 on the device's alert topic. What is left is the cost of the broker, the
  * client library and the network stack: the floor the engine is compared with.
+ *
+ * <p>With {@code coachEach}, the echo also does the engine's work on every message before it
+ * looks for the mark — the JSON decoded into a sample and the sample coached, by one
+ * decoder and one {@link Coach} per device topic — but none of the bridge around it (no
+ * sessions, clock checks, engine lock, listeners or dispatcher). It tells what the work per
+ * message costs the tail from what the bridge's machinery does.
  */
 final class MqttEcho implements AutoCloseable {
     private static final byte[] MARK = "\"mark\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final MqttAsyncClient client;
+    /** Per device topic, with {@code coachEach}: the decoder feeding that device's coach; else null. */
+    private final Map<String, JsonSampleDecoder> coaches;
+    private final double rateHz;
+    private final WireCounters decoded = new WireCounters();
     private long sent;
     private volatile long failures;
 
     MqttEcho(String url) throws MqttException {
+        this(url, false, 100);
+    }
+
+    MqttEcho(String url, boolean coachEach, double rateHz) throws MqttException {
+        this.coaches = coachEach ? new HashMap<>() : null;
+        this.rateHz = rateHz;
         client = new MqttAsyncClient(url, "e2e-echo-" + UUID.randomUUID().toString().substring(0, 6),
                 new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -55,6 +79,12 @@ final class MqttEcho implements AutoCloseable {
     }
 
     private void answer(String topic, byte[] payload) {
+        if (coaches != null) {
+            coaches.computeIfAbsent(topic, t -> {
+                Coach coach = new Coach(Exercise.PLANK, CoachSettings.defaults(), rateHz, event -> { });
+                return new JsonSampleDecoder(decoded, (sample, sequence) -> coach.accept(sample));
+            }).decode(payload, 0, payload.length, System.nanoTime());
+        }
         int m = Answers.indexOf(payload, "\"mark\":[", 0);
         if (m < 0) {
             return;
@@ -75,6 +105,11 @@ final class MqttEcho implements AutoCloseable {
                 i++;
             }
         }
+    }
+
+    /** Samples the echo decoded and coached (with {@code coachEach}), over all devices. */
+    long coached() {
+        return decoded.get(Outcome.SAMPLE);
     }
 
     long failures() {

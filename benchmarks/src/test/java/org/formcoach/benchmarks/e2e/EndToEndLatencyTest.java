@@ -41,6 +41,20 @@ class EndToEndLatencyTest {
     }
 
     @Test
+    void shouldLetTheEchoDecodeAndCoachEveryMessageBeforeAnsweringWhenAsked() throws Exception {
+        EndToEndLatency.Outcome echo = EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "2", "--mode", "echo", "--echo-work", "coach", "--warmup", "9",
+                "--duration", "3"})).get(0).get(0);
+        Latencies l = echo.latencies();
+        assertTrue(l.expected() > 0, "no marked sample in the window");
+        assertEquals(l.expected(), l.answered(), "lost answers; " + echo.notes());
+        java.util.regex.Matcher published = java.util.regex.Pattern.compile("(\\d+) samples published").matcher(echo.notes());
+        java.util.regex.Matcher coached = java.util.regex.Pattern.compile("coached (\\d+) samples").matcher(echo.notes());
+        assertTrue(published.find() && coached.find(), echo.notes());
+        assertEquals(published.group(1), coached.group(1), "every sample decoded and coached: " + echo.notes());
+    }
+
+    @Test
     void shouldTimeEveryAnswerOverASerialPty() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
                 "--transport", "serial", "--warmup", "9", "--duration", "3"})).get(0));
