@@ -151,17 +151,11 @@ public final class JsonSampleDecoder {
                         badField |= mCount == -2;
                     }
                     case KEY_SENSOR -> {
-                        if (in.peek() == '"') {
-                            in.string();
-                            Placement pl = placement();
-                            if (pl == null) {
-                                fieldProblem = Outcome.BAD_SENSOR;
-                            } else {
-                                sensor = pl.ordinal();
-                            }
-                        } else {
+                        Placement pl = stringValue() ? placement() : null;
+                        if (pl == null) {
                             fieldProblem = Outcome.BAD_SENSOR;
-                            in.skipValue();
+                        } else {
+                            sensor = pl.ordinal();
                         }
                     }
                     case KEY_SEQ -> {
@@ -249,6 +243,16 @@ public final class JsonSampleDecoder {
         };
     }
 
+    /** Reads the next value: true when it was a string (then the scanner's text), false when it was anything else (skipped). */
+    private boolean stringValue() throws JsonScanner.Malformed {
+        if (in.peek() != '"') {
+            in.skipValue();
+            return false;
+        }
+        in.string();
+        return true;
+    }
+
     /** The placement the string just read names, or null; the names as written in the protocol are matched first, without case folding. */
     private Placement placement() {
         for (Placement p : PLACEMENTS) {
@@ -261,11 +265,9 @@ public final class JsonSampleDecoder {
 
     /** The unit the next value names; null when it is not a string naming an accelerometer unit. */
     private Units.Accel accelUnit() throws JsonScanner.Malformed {
-        if (in.peek() != '"') {
-            in.skipValue();
+        if (!stringValue()) {
             return null;
         }
-        in.string();
         if (!in.textIs(accelUnitName)) {
             accelUnitName = in.textString();
             accelUnit = in.textKept() ? Units.Accel.parse(accelUnitName) : null;
@@ -275,11 +277,9 @@ public final class JsonSampleDecoder {
 
     /** The unit the next value names; null when it is not a string naming a gyroscope unit. */
     private Units.Gyro gyroUnit() throws JsonScanner.Malformed {
-        if (in.peek() != '"') {
-            in.skipValue();
+        if (!stringValue()) {
             return null;
         }
-        in.string();
         if (!in.textIs(gyroUnitName)) {
             gyroUnitName = in.textString();
             gyroUnit = in.textKept() ? Units.Gyro.parse(gyroUnitName) : null;
