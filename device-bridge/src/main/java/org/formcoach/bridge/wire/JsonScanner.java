@@ -1,5 +1,10 @@
 package org.formcoach.bridge.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 import org.formcoach.engine.util.DecimalParser;
 
 /**
@@ -15,6 +20,10 @@ import org.formcoach.engine.util.DecimalParser;
  * sample needs are all short. Numbers are parsed in place. Anything out of grammar throws
  * the one shared {@link Malformed}, which has no stack trace, so a bad payload costs no
  * allocation either.
+ *
+ * <p>A short plain string (every key, placement and unit of the protocol) is taken eight
+ * bytes at a time as one {@code long} that the reader compares whole
+ * ({@link #shortString()}); whatever is not one goes the byte-by-byte way.
  *
  * <p>One instance per decoder; one thread at a time.
  */
@@ -32,6 +41,16 @@ final class JsonScanner {
     static final int MAX_DEPTH = 1000;
     static final int MAX_NUMBER_LENGTH = 1000;
     static final int TEXT_CAPACITY = 64;
+    /**
+     * What {@link #shortString()} and {@link #textCode()} give for a string that has no code:
+     * longer than 8 bytes, escaped, or not ASCII. No code can equal it (its bytes are all 0xFF).
+     */
+    static final long NOT_SHORT = -1L;
+
+    /** Eight bytes of the array as one long, the first byte lowest (unaligned loads are fine on the JVM's targets). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] in;
     private int pos;
@@ -275,6 +294,104 @@ final class JsonScanner {
 
     private static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
+    }
+
+    /**
+     * Reads the string that comes next when it is short and plain (at most 8 bytes of
+     * printable ASCII, no escape) and returns its code: its bytes in one long, the first
+     * lowest, zeros above ({@link #codeOf}). Otherwise it reads nothing and returns
+     * {@link #NOT_SHORT}, and the caller reads the string with {@link #string()}. The text
+     * buffer is left as it was.
+     */
+    long shortString() {
+        if (peek() != '"') {
+            return NOT_SHORT;
+        }
+        long code = codeAt(in, pos, end);
+        if (code != NOT_SHORT) {
+            pos += codeLength(code) + 2;
+        }
+        return code;
+    }
+
+    /**
+     * The code of the short plain string whose opening quote is {@code in[quote]}, its closing
+     * quote before {@code end}; {@link #NOT_SHORT} when it is not one (see {@link #shortString()}).
+     */
+    static long codeAt(byte[] in, int quote, int end) {
+        int first = quote + 1;
+        if (first + 8 > in.length) {
+            return NOT_SHORT;
+        }
+        long w = (long) LONGS.get(in, first);
+        long quotes = zeroBytes(w ^ 0x2222222222222222L);
+        // Bytes that end the fast way: a quote, a backslash, a control character, non-ASCII.
+        // Only the lowest flag of each test is exact, and only the lowest is used.
+        long stop = quotes | zeroBytes(w ^ 0x5C5C5C5C5C5C5C5CL) | ((w - 0x2020202020202020L) & ~w & HIGH_BITS)
+                | (w & HIGH_BITS);
+        if (stop == 0) {
+            return first + 8 < end && in[first + 8] == '"' ? w : NOT_SHORT;
+        }
+        long lowest = stop & -stop;
+        int length = Long.numberOfTrailingZeros(lowest) >>> 3;
+        if ((quotes & lowest) == 0 || first + length >= end) {
+            return NOT_SHORT;
+        }
+        return w & ((lowest >>> 7) - 1);
+    }
+
+    /** How many chars a code stands for. */
+    static int codeLength(long code) {
+        return (71 - Long.numberOfLeadingZeros(code)) >>> 3;
+    }
+
+    /** Consumes the ':' that must come next (after a key read with {@link #shortString()}). */
+    void colon() throws Malformed {
+        if (peek() != ':') {
+            throw Malformed.INSTANCE;
+        }
+        pos++;
+    }
+
+    /** The code ({@link #codeOf}) of the last string read with {@link #string()}; {@link #NOT_SHORT} when it has none. */
+    long textCode() {
+        return textLength < 0 ? NOT_SHORT : codeOf(textView);
+    }
+
+    /**
+     * The code of a string: for ASCII of at most 8 chars, none of them NUL, its bytes with
+     * the first lowest; else {@link #NOT_SHORT}. (With a NUL, {@code "t\u0000"} would have
+     * the code of {@code "t"}.)
+     */
+    static long codeOf(CharSequence s) {
+        if (s.length() > 8) {
+            return NOT_SHORT;
+        }
+        long code = 0;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return NOT_SHORT;
+            }
+            code = (code << 8) | c;
+        }
+        return code;
+    }
+
+    /** The string a code stands for (allocates: for a name seen for the first time). */
+    static String stringOf(long code) {
+        byte[] bytes = new byte[8];
+        int n = 0;
+        while (n < 8 && (code >>> (8 * n) & 0xFF) != 0) {
+            bytes[n] = (byte) (code >>> (8 * n));
+            n++;
+        }
+        return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    /** The top bit of each zero byte; only the lowest one is exact (a borrow can flag the bytes above it). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGH_BITS;
     }
 
     /**

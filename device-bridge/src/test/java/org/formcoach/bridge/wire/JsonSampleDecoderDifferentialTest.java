@@ -1,6 +1,7 @@
 package org.formcoach.bridge.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,6 +120,65 @@ class JsonSampleDecoderDifferentialTest {
         }
     }
 
+    /**
+     * One sample object written compactly, the message the decoder reads the quick way,
+     * with numbers of every form and mutations: the quick way must read exactly what Jackson
+     * did or leave the message to the general reader. Most of the unmutated ones must take it.
+     */
+    @Test
+    void shouldReadCompactSampleObjectsTheQuickWayAsJacksonDid() {
+        long quick = 0;
+        long tries = 0;
+        for (long seed = 1; seed <= TRIES; seed++) {
+            Random r = new Random(seed * 0x9E3779B97F4A7C15L);
+            byte[] payload = compactSampleObject(r).getBytes(StandardCharsets.UTF_8);
+            if (r.nextInt(3) == 0) {
+                payload = DecoderFuzzTest.mutate(payload, r, 1 + r.nextInt(3));
+            } else {
+                tries++;
+                JsonSampleDecoder decoder = new JsonSampleDecoder(new WireCounters(), new Recorder());
+                decoder.decode(payload, 0, payload.length, 7);
+                quick += decoder.compactReads();
+            }
+            assertSameReading(payload);
+        }
+        assertTrue(quick > tries / 2, quick + " of " + tries + " read the quick way");
+    }
+
+    /** A sample object as firmware writes it compactly: plain decimals mostly, now and then anything else. */
+    private static String compactSampleObject(Random r) {
+        List<String> members = new ArrayList<>();
+        members.add((r.nextInt(8) == 0 ? "\"t_us\":" : "\"t\":") + plainNumber(r));
+        members.add("\"a\":[" + plainNumber(r) + "," + plainNumber(r) + "," + plainNumber(r) + "]");
+        members.add("\"g\":[" + plainNumber(r) + "," + plainNumber(r) + "," + plainNumber(r) + "]");
+        if (r.nextInt(4) == 0) {
+            members.add("\"m\":[" + plainNumber(r) + "," + plainNumber(r) + "," + plainNumber(r) + "]");
+        }
+        if (r.nextBoolean()) {
+            members.add("\"seq\":" + (r.nextInt(10) == 0 ? plainNumber(r) : Integer.toString(r.nextInt(100_000))));
+        }
+        if (r.nextBoolean()) {
+            members.add("\"sensor\":\"" + (r.nextInt(10) == 0 ? "Lumbar" : r.nextBoolean() ? "sacrum" : "lumbar") + "\"");
+        }
+        if (r.nextInt(10) == 0) {
+            members.add("\"a_unit\":\"" + (r.nextBoolean() ? "m/s2" : "g") + "\"");
+        }
+        if (r.nextInt(10) == 0) {
+            members.add("\"g_unit\":\"" + (r.nextBoolean() ? "rad/s" : "deg/s") + "\"");
+        }
+        if (r.nextInt(20) == 0) {
+            members.add(members.get(r.nextInt(members.size())));
+        }
+        java.util.Collections.shuffle(members, r);
+        return "{" + String.join(",", members) + "}";
+    }
+
+    /** A reading as compact firmware prints it: 0 to 9 decimals; one in twenty in another form. */
+    private static String plainNumber(Random r) {
+        double v = r.nextGaussian() * (r.nextBoolean() ? 1 : 300);
+        return r.nextInt(20) == 0 ? number(r) : String.format(java.util.Locale.ROOT, "%." + r.nextInt(10) + "f", v);
+    }
+
     /** A well-formed message: one sample, an array of samples, or a compact batch, with the optional keys at random. */
     private static String message(Random r) {
         return switch (r.nextInt(3)) {
@@ -203,19 +263,109 @@ class JsonSampleDecoderDifferentialTest {
         };
     }
 
+    /**
+     * Numbers of every length, in the integer and the fraction part, so that the eight-at-a-time
+     * digit reading meets runs of 1 to 20 digits at every alignment (the last byte of the
+     * array included: the reading is also done inside a larger array, see below).
+     */
+    static Stream<String> numbersOfEveryLength() {
+        List<String> payloads = new ArrayList<>();
+        String digits = "12345678901234567890";
+        for (int whole = 1; whole <= 20; whole++) {
+            for (int fraction = 0; fraction <= 20; fraction += fraction < 10 ? 1 : 5) {
+                String n = digits.substring(0, whole) + (fraction == 0 ? "" : "." + "9081726354".repeat(2).substring(0, fraction));
+                payloads.add("{\"t\":" + n + ",\"a\":[-" + n + ",0.0" + n.replace(".", "") + "," + n + "e-3],\"g\":[0,0," + n + "]}");
+            }
+        }
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0.000000000000000000001]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,99999999]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,100000000]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,9007199254740993]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,-0.00000000]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,1.2345678a]}");
+        payloads.add("{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,1.2345678\u00e9]}");
+        return payloads.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("numbersOfEveryLength")
+    void shouldReadNumbersOfEveryLengthAsJacksonDid(String payload) {
+        assertSameReading(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Keys, placements and units of every length around the 8 bytes read at once, with a
+     * quote, a backslash, a control character or a non-ASCII char at every place in them,
+     * and in every case.
+     */
+    static Stream<String> shortStrings() {
+        List<String> payloads = new ArrayList<>();
+        String[] breakers = {"\\\"", "\\\\", "\\u0061", "\\u0000", "\u0001", "\u00e9", "\t", "x"};
+        String[] words = {"sacrum", "lumbar", "sensor", "t_us", "t0_us", "seq0", "a_unit", "g_unit", "rad/s", "m/s2"};
+        for (String word : words) {
+            String padded = (word + "abcdefghij").substring(0, 10);
+            for (int length = 0; length <= 10; length++) {
+                String w = padded.substring(0, length);
+                payloads.add(shortStringPayload(w));
+                for (int at = 0; at < length; at++) {
+                    for (String b : breakers) {
+                        payloads.add(shortStringPayload(w.substring(0, at) + b + w.substring(at + 1)));
+                    }
+                }
+            }
+            payloads.add(shortStringPayload(word.toUpperCase(java.util.Locale.ROOT)));
+            payloads.add(shortStringPayload(word.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + word.substring(1)));
+            payloads.add(shortStringPayload(word.replace('a', '@').replace('u', 'U')));
+        }
+        payloads.add(shortStringPayload("lumbar\\u0000"));
+        payloads.add(shortStringPayload("THORACOLUMBAR"));
+        payloads.add(shortStringPayload("sacru\u212A"));
+        return payloads.stream();
+    }
+
+    /** The word as a key, as the sensor, and as both units, in one sample object. */
+    private static String shortStringPayload(String word) {
+        return "[{\"" + word + "\":1,\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":1,\"sensor\":\"" + word
+                + "\",\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":1,\"a_unit\":\"" + word + "\",\"g_unit\":\"" + word
+                + "\",\"a\":[0,0,1],\"g\":[0,0,0]},{\"" + word + "\":[1,2,3],\"" + word + "\":\"" + word + "\"}]";
+    }
+
+    @ParameterizedTest
+    @MethodSource("shortStrings")
+    void shouldReadShortStringsOfEveryLengthAndBreakAsJacksonDid(String payload) {
+        assertSameReading(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What sits around a payload in a larger buffer: digits and quotes that must not be read as part of it. */
+    private static final byte[] BEFORE = "\"9999\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AFTER = "1234567890\"sacrum\":1}\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Holds the decoder to Jackson on the payload as its own array and as a range inside a
+     * larger one whose bytes around it would change the reading if read (the decoder reads
+     * eight bytes at a time, some of them past the range).
+     */
     private static void assertSameReading(byte[] payload) {
         WireCounters expectedCounts = new WireCounters();
         Recorder expected = new Recorder();
         new JacksonSampleDecoder(expectedCounts, expected).decode(payload, 0, payload.length, 7);
-        WireCounters actualCounts = new WireCounters();
-        Recorder actual = new Recorder();
-        new JsonSampleDecoder(actualCounts, actual).decode(payload, 0, payload.length, 7);
         String shown = new String(payload, StandardCharsets.UTF_8);
         String where = shown.length() > 300 ? shown.substring(0, 300) + "…" : shown;
-        for (Outcome o : Outcome.values()) {
-            assertEquals(expectedCounts.get(o), actualCounts.get(o), o + " count for " + where);
+        byte[] framed = DecoderFuzzTest.concat(DecoderFuzzTest.concat(BEFORE, payload), AFTER);
+        for (boolean inLargerArray : new boolean[] {false, true}) {
+            WireCounters actualCounts = new WireCounters();
+            Recorder actual = new Recorder();
+            if (inLargerArray) {
+                new JsonSampleDecoder(actualCounts, actual).decode(framed, BEFORE.length, BEFORE.length + payload.length, 7);
+            } else {
+                new JsonSampleDecoder(actualCounts, actual).decode(payload, 0, payload.length, 7);
+            }
+            String how = (inLargerArray ? " (inside a larger array)" : "") + " for " + where;
+            for (Outcome o : Outcome.values()) {
+                assertEquals(expectedCounts.get(o), actualCounts.get(o), o + " count" + how);
+            }
+            assertEquals(describe(expected), describe(actual), "samples" + how);
         }
-        assertEquals(describe(expected), describe(actual), "samples for " + where);
     }
 
     private static List<String> describe(Recorder r) {

@@ -31,6 +31,43 @@ class JsonSampleDecoderTest {
     }
 
     @Test
+    void shouldReadTheVirtualDevicesMessagesTheQuickWay() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 200; i++) {
+            org.formcoach.engine.sample.Sample sent = EncodedSamples.random(random, 3 + i * 0.01,
+                    Placement.ofIndex(i % Placement.count()));
+            decode(JsonSampleEncoder.appendObject(new StringBuilder(), sent, i).toString());
+            EncodedSamples.assertReadBack(sent, out.samples.get(i));
+            assertEquals((long) i, out.sequences.get(i));
+        }
+        // thoracolumbar (1 in 3) is longer than a code: the general way reads those.
+        assertEquals(200 - 200 / 3, decoder.compactReads());
+        assertEquals(200, counters.get(Outcome.SAMPLE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"t\": 1,\"a\":[0,0,1],\"g\":[0,0,0]}", "{\"t\":1,\"x\":1,\"a\":[0,0,1],\"g\":[0,0,0]}",
+            "{\"t\":1e0,\"a\":[0,0,1],\"g\":[0,0,0]}", "{\"\\u0074\":1,\"a\":[0,0,1],\"g\":[0,0,0]}",
+            "{\"t\":1,\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]}", "{\"t\":1,\"sensor\":\"Sacrum\",\"a\":[0,0,1],\"g\":[0,0,0]}",
+            "{\"t\":1,\"a_unit\":\"m/s2\",\"a\":[0,0,9.80665],\"g\":[0,0,0]}", "[{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]}]",
+            "{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0.1234567890123456789]}"})
+    void shouldLeaveEveryOtherMessageToTheGeneralReader(String json) {
+        decode(json);
+        assertEquals(0, decoder.compactReads(), json);
+        assertEquals(1, counters.get(Outcome.SAMPLE), json);
+        assertEquals(1, out.samples.size());
+    }
+
+    @Test
+    void shouldTakeAUnitNameTheQuickWayOnceTheDeviceHasSentIt() {
+        String json = "{\"t\":1,\"a_unit\":\"m/s2\",\"a\":[0,0,9.80665],\"g\":[0,0,0]}";
+        decode(json);
+        decode(json);
+        assertEquals(1, decoder.compactReads());
+        assertEquals(1.0, out.samples.get(1).az, 1e-12);
+    }
+
+    @Test
     void shouldReadAnArrayBatch() {
         decode("[{\"t\":1,\"a\":[0,0,1],\"g\":[0,0,0]},{\"t\":1.01,\"a\":[0,0,1],\"g\":[0,0,0],\"m\":[20,0,-40]}]");
         assertEquals(2, out.samples.size());
