@@ -2,6 +2,7 @@ package org.formcoach.bridge.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,9 +30,15 @@ import org.formcoach.engine.sample.Sample;
  * The MQTT side (Paho, MQTT 3.1.1): subscribes to every device's imu and status topics,
  * discovers devices from the topics (each gets its own session), decodes JSON and binary
  * payloads, and publishes alerts back at QoS 1 through an {@link AlertDispatcher}. Connects
- * again by itself after the broker goes away (Paho's automatic reconnect, back-off capped
- * at {@link MqttOptions#maxReconnectDelay()}) and subscribes again on every connect (clean
+ * again by itself after the broker goes away (back-off capped at
+ * {@link MqttOptions#maxReconnectDelay()}) and subscribes again on every connect (clean
  * sessions: nothing depends on the broker remembering us).
+ *
+ * <p>Connecting, the first time and after a loss, is done here rather than by Paho's
+ * automatic reconnect: Paho waits for a CONNACK for ever (its issue #1028), so one CONNECT
+ * that a restarting or overloaded broker takes and never answers would leave the bridge
+ * connecting for good. Each attempt here waits {@link MqttOptions#connackWait()} at most,
+ * then its connection is closed and another made.
  */
 public final class MqttTransport implements Transport {
     private final MqttOptions options;
@@ -47,7 +54,10 @@ public final class MqttTransport implements Transport {
     private MqttAsyncClient client;
     private AlertDispatcher dispatcher;
     private Thread dispatcherThread;
-    private Thread connectThread;
+    private volatile Thread connectThread;
+    /** A connect loop is running (at most one at a time). */
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private MqttConnectOptions connectOptions;
     private Ingest ingest;
 
     public MqttTransport(MqttOptions options) {
@@ -116,17 +126,38 @@ public final class MqttTransport implements Transport {
         dispatcherThread = new Thread(dispatcher, "mqtt-alerts");
         dispatcherThread.setDaemon(true);
         dispatcherThread.start();
-        MqttConnectOptions connect = connectOptions();
-        connectThread = new Thread(() -> connectUntilDone(connect), "mqtt-connect");
-        connectThread.setDaemon(true);
-        connectThread.start();
+        connectOptions = connectOptions();
+        startConnecting(false);
+    }
+
+    /**
+     * Starts the connect loop on a thread of its own unless one is running already. The loop
+     * checks, as it ends, whether the connection it made was lost meanwhile, so a loss that
+     * finds it still running is not missed.
+     */
+    private void startConnecting(boolean afterLoss) {
+        if (!running || !connecting.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                connectUntilDone(afterLoss);
+            } finally {
+                connecting.set(false);
+            }
+            if (running && !client.isConnected()) {
+                startConnecting(true);
+            }
+        }, "mqtt-connect");
+        t.setDaemon(true);
+        connectThread = t;
+        t.start();
     }
 
     private MqttConnectOptions connectOptions() {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay((int) options.maxReconnectDelay().toMillis());
+        o.setAutomaticReconnect(false); // see the class comment: reconnecting is done here
         o.setConnectionTimeout(10);
         o.setKeepAliveInterval(10);
         o.setMaxInflight(1000);
@@ -148,30 +179,72 @@ public final class MqttTransport implements Transport {
         return o;
     }
 
-    /** Paho reconnects by itself only after a first successful connect; until then, this does. */
-    private void connectUntilDone(MqttConnectOptions connect) {
+    /**
+     * Connects, trying again until it has (or the transport is closed, or the broker refused
+     * our credentials): at once the first time, after a short pause once a connection was
+     * lost, then with the pause doubling up to {@link MqttOptions#maxReconnectDelay()}. Each
+     * attempt waits {@link MqttOptions#connackWait()} at most; one that fails or times out is
+     * dropped forcibly, which closes its socket and leaves the client ready for the next
+     * (a timed-out connect would otherwise stay "in progress" and refuse every later one).
+     */
+    private void connectUntilDone(boolean afterLoss) {
+        long pauseMs = afterLoss ? FIRST_RECONNECT_PAUSE_MS : 0;
         boolean told = false;
         while (running) {
+            if (pauseMs > 0) {
+                try {
+                    Thread.sleep(pauseMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            pauseMs = pauseMs == 0 ? FIRST_RETRY_PAUSE_MS : Math.min(2 * pauseMs, options.maxReconnectDelay().toMillis());
             try {
-                client.connect(connect).waitForCompletion(15_000);
+                client.connect(connectOptions).waitForCompletion(options.connackWait().toMillis());
                 return;
             } catch (MqttException e) {
-                if (!told) {
-                    ingest.note("cannot reach the MQTT broker at " + options.serverUri() + " (" + reason(e)
-                            + "); retrying");
-                    told = true;
+                if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
+                    return;
                 }
+                abandonAttempt();
                 if (e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
                         || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED) {
                     ingest.note("the broker refused our username/password: not retrying");
                     return;
                 }
+                if (!running) {
+                    return;
+                }
+                if (!told) {
+                    String why = e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT
+                            ? String.format(java.util.Locale.ROOT, "no CONNACK within %.1f s",
+                                    options.connackWait().toMillis() / 1000.0)
+                            : reason(e);
+                    ingest.note("cannot reach the MQTT broker at " + options.serverUri() + " (" + why + "); retrying");
+                    told = true;
+                }
+                failedAttempts.incrementAndGet();
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
+        }
+    }
+
+    /** The pause before the first attempt after a lost connection (the broker may be restarting). */
+    private static final long FIRST_RECONNECT_PAUSE_MS = 250;
+    /** The pause after a failed attempt, doubled after each further one up to the cap. */
+    private static final long FIRST_RETRY_PAUSE_MS = 1000;
+    private final AtomicLong failedAttempts = new AtomicLong();
+
+    /** Connect attempts that failed or got no CONNACK in time, since the start. */
+    public long failedConnectAttempts() {
+        return failedAttempts.get();
+    }
+
+    /** Drops a connect attempt that failed or got no CONNACK, closing its socket without a DISCONNECT packet. */
+    private void abandonAttempt() {
+        try {
+            client.disconnectForcibly(0, 0, false);
+        } catch (MqttException ignored) {
+            // not connecting any more
         }
     }
 
@@ -184,9 +257,9 @@ public final class MqttTransport implements Transport {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             int e = epoch.incrementAndGet();
-            connects.incrementAndGet();
+            boolean again = connects.getAndIncrement() > 0; // Paho's flag is for its own reconnects, not used
             connected = true;
-            if (reconnect) {
+            if (again) {
                 ingest.note(String.format(java.util.Locale.ROOT, "reconnected to %s after %.1f s; subscribing again",
                         serverURI, (System.nanoTime() - lostAtNanos) / 1e9));
             } else {
@@ -206,6 +279,7 @@ public final class MqttTransport implements Transport {
             for (MqttDevice d : devices.values()) {
                 markLost(d, "broker connection lost");
             }
+            startConnecting(true);
         }
 
         @Override
@@ -402,14 +476,14 @@ public final class MqttTransport implements Transport {
         if (dispatcher != null) {
             dispatcher.stop();
         }
-        if (connectThread != null) {
-            connectThread.interrupt();
+        Thread connector = connectThread;
+        if (connector != null) {
+            connector.interrupt();
         }
         if (client != null) {
             long ms = Math.max(100, Math.min(500, timeout.toMillis() / 2));
             try {
-                // Forcibly: a plain disconnect while the broker is unreachable waits forever and
-                // leaves Paho's reconnect timer (a non-daemon thread) running.
+                // Forcibly: a plain disconnect while the broker is unreachable waits forever.
                 client.disconnectForcibly(0, ms, connected);
             } catch (MqttException ignored) {
                 // not connected

@@ -12,40 +12,48 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 /**
  * A TCP proxy on 127.0.0.1 and a port of its own in front of a broker, for the CONNECT that
- * is never answered: the first {@code swallow} connections are accepted and whatever they
- * send is read and thrown away, with nothing ever sent back (the broker never sees them);
- * later connections are passed to the broker byte for byte, both ways. Plain sockets, one
- * thread per direction, all of them ended by {@link #close}.
+ * is never answered: the connections it is told to swallow (by their number, from 1) are
+ * accepted and whatever they send is read and thrown away, with nothing ever sent back (the
+ * broker never sees them); the others are passed to the broker byte for byte, both ways, and
+ * can be cut ({@link #cutForwarded}) as a lost network would. Plain sockets, one thread per
+ * direction, all of them ended by {@link #close}.
  */
 public final class SwallowingProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
-    private final int swallow;
+    private final IntPredicate swallowed;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong swallowedBytes = new AtomicLong();
     private final AtomicInteger swallowedClosedByPeer = new AtomicInteger();
     private final List<Socket> sockets = new ArrayList<>();
+    private final List<Socket> forwarded = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
-    private SwallowingProxy(int targetPort, int swallow) throws IOException {
+    private SwallowingProxy(int targetPort, IntPredicate swallowed) throws IOException {
         this.targetPort = targetPort;
-        this.swallow = swallow;
+        this.swallowed = swallowed;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         start("proxy-accept", this::acceptLoop);
     }
 
     /** Swallows the first {@code swallow} connections, forwards the rest to 127.0.0.1:targetPort. */
     public static SwallowingProxy inFrontOf(int targetPort, int swallow) throws IOException {
-        return new SwallowingProxy(targetPort, swallow);
+        return new SwallowingProxy(targetPort, n -> n <= swallow);
+    }
+
+    /** Swallows the connections whose number (from 1, in the order accepted) is {@code swallowed}. */
+    public static SwallowingProxy swallowing(int targetPort, IntPredicate swallowed) throws IOException {
+        return new SwallowingProxy(targetPort, swallowed);
     }
 
     /** Swallows every connection. */
     public static SwallowingProxy swallowingEverything(int targetPort) throws IOException {
-        return new SwallowingProxy(targetPort, Integer.MAX_VALUE);
+        return new SwallowingProxy(targetPort, n -> true);
     }
 
     public String url() {
@@ -79,7 +87,7 @@ public final class SwallowingProxy implements AutoCloseable {
             if (!track(client)) {
                 return;
             }
-            if (n <= swallow) {
+            if (swallowed.test(n)) {
                 start("proxy-swallow-" + n, () -> swallow(client));
             } else {
                 forward(client, n);
@@ -117,6 +125,9 @@ public final class SwallowingProxy implements AutoCloseable {
         if (!track(broker)) {
             return;
         }
+        synchronized (this) {
+            forwarded.add(client);
+        }
         start("proxy-up-" + n, () -> pump(client, broker));
         start("proxy-down-" + n, () -> pump(broker, client));
     }
@@ -138,6 +149,16 @@ public final class SwallowingProxy implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    /** Closes every forwarded connection open now, both ways, as a network that drops would. */
+    public void cutForwarded() {
+        List<Socket> open;
+        synchronized (this) {
+            open = new ArrayList<>(forwarded);
+            forwarded.clear();
+        }
+        open.forEach(SwallowingProxy::closeQuietly);
     }
 
     private synchronized boolean track(Socket s) {
