@@ -41,12 +41,18 @@ import org.formcoach.engine.sample.Sample;
  * then its connection is closed and another made.
  */
 public final class MqttTransport implements Transport {
+    /** The pause before the first attempt after a lost connection (the broker may be restarting). */
+    private static final long FIRST_RECONNECT_PAUSE_MS = 250;
+    /** The pause after a failed attempt, doubled after each further one up to the cap. */
+    private static final long FIRST_RETRY_PAUSE_MS = 1000;
+
     private final MqttOptions options;
     private final ConcurrentHashMap<String, TopicEntry> byTopic = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MqttDevice> devices = new ConcurrentHashMap<>();
     private final AtomicInteger epoch = new AtomicInteger();
     private final AtomicLong refusedTopics = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
     private volatile boolean running;
     private volatile boolean connected;
     private volatile boolean subscribed;
@@ -228,12 +234,6 @@ public final class MqttTransport implements Transport {
         }
     }
 
-    /** The pause before the first attempt after a lost connection (the broker may be restarting). */
-    private static final long FIRST_RECONNECT_PAUSE_MS = 250;
-    /** The pause after a failed attempt, doubled after each further one up to the cap. */
-    private static final long FIRST_RETRY_PAUSE_MS = 1000;
-    private final AtomicLong failedAttempts = new AtomicLong();
-
     /** Connect attempts that failed or got no CONNACK in time, since the start. */
     public long failedConnectAttempts() {
         return failedAttempts.get();
@@ -257,7 +257,8 @@ public final class MqttTransport implements Transport {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             int e = epoch.incrementAndGet();
-            boolean again = connects.getAndIncrement() > 0; // Paho's flag is for its own reconnects, not used
+            // Not Paho's flag: it is set only by Paho's own automatic reconnect, which is off.
+            boolean again = connects.getAndIncrement() > 0;
             connected = true;
             if (again) {
                 ingest.note(String.format(java.util.Locale.ROOT, "reconnected to %s after %.1f s; subscribing again",
