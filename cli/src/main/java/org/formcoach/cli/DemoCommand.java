@@ -215,24 +215,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The virtual device, connected. On a loaded machine a first connection to the in-process
-     * broker has been seen to stall (the broker closed it at the subscribe); a fresh client
-     * then connects at once, so one more try is made before giving up.
-     */
+    /** The virtual device, connected (a second, fresh client if the first cannot: see {@link VirtualMqttDevice#connectFresh}). */
     private static VirtualMqttDevice connectDevice(String url) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            VirtualMqttDevice d = new VirtualMqttDevice(DEVICE, url, MqttPayloadFormat.JSON_BATCH, 4);
-            d.rateHz(DemoWorkout.RATE_HZ);
-            try {
-                return d.connect(Duration.ofSeconds(10));
-            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-                d.close();
-                if (attempt == 2) {
-                    throw new java.io.IOException("the demo's virtual device could not connect to the embedded broker at "
-                            + url + ": " + e.getMessage(), e);
-                }
-            }
+        try {
+            return VirtualMqttDevice.connectFresh(() -> {
+                VirtualMqttDevice d = new VirtualMqttDevice(DEVICE, url, MqttPayloadFormat.JSON_BATCH, 4);
+                d.rateHz(DemoWorkout.RATE_HZ);
+                return d;
+            }, Duration.ofSeconds(10), 2);
+        } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            throw new java.io.IOException("the demo's virtual device could not connect to the embedded broker at "
+                    + url + ": " + e.getMessage(), e);
         }
     }
 

@@ -145,6 +145,39 @@ public final class VirtualMqttDevice extends VirtualDevice {
         return this;
     }
 
+    /** Makes a device (unconnected); for {@link #connectFresh}. */
+    @FunctionalInterface
+    public interface Maker {
+        VirtualMqttDevice make() throws MqttException;
+    }
+
+    /**
+     * A device connected, subscribed and announced online, with up to {@code tries} devices
+     * made one after the other, each given {@code perTry} ({@link #connect}). A client whose
+     * connection the broker dropped after its CONNACK may have gone into Paho's automatic
+     * reconnect, whose CONNECT can go unanswered for good (Paho #1028; seen with the
+     * in-process broker on a loaded machine); a fresh client does not inherit that.
+     *
+     * @throws MqttException the last try's, when every try failed (each failed device closed)
+     */
+    public static VirtualMqttDevice connectFresh(Maker maker, Duration perTry, int tries)
+            throws MqttException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            VirtualMqttDevice d = maker.make();
+            try {
+                return d.connect(perTry);
+            } catch (MqttException e) {
+                d.close();
+                if (attempt >= tries) {
+                    throw e;
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        }
+    }
+
     /**
      * Drops a connect attempt that failed or got no CONNACK. Paho has no CONNACK timeout of
      * its own (its connection timeout covers the TCP connect and TLS handshake only), and a

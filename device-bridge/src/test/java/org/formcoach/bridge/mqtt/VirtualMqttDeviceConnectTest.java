@@ -47,6 +47,29 @@ class VirtualMqttDeviceConnectTest extends WithBothBrokers {
         }
     }
 
+    /**
+     * The broker answers the first CONNECT and then drops the connection (as the in-process
+     * broker has been seen to do at the subscribe); the client's automatic reconnect is then
+     * swallowed, and Paho waits on it for ever. A fresh client gets through.
+     */
+    @ParameterizedTest
+    @EnumSource(Brokers.Kind.class)
+    void shouldGetThroughWithAFreshClientWhenTheFirstOnesReconnectIsSwallowed(Brokers.Kind broker) throws Exception {
+        String id = "cut-then-swallowed-" + broker.name().toLowerCase();
+        try (SwallowingProxy proxy = SwallowingProxy.treating(brokers.port(broker), n -> switch (n) {
+                case 1 -> SwallowingProxy.Treatment.CUT_AFTER_CONNACK;
+                case 2 -> SwallowingProxy.Treatment.SWALLOW;
+                default -> SwallowingProxy.Treatment.FORWARD;
+            });
+             VirtualMqttDevice device = VirtualMqttDevice.connectFresh(
+                     () -> new VirtualMqttDevice(id, proxy.url(), MqttPayloadFormat.JSON_BATCH, 10), Duration.ofSeconds(5), 2)) {
+            assertTrue(device.isOnline(), "subscribed and announced online through the proxy");
+            assertEquals(1, device.connects(), "the fresh client's one connection");
+            assertTrue(proxy.accepted() >= 3, "cut, swallowed, then forwarded: " + proxy.accepted());
+            assertTrue(proxy.swallowedBytes() > 0, "the first client's reconnect was made, and went unanswered");
+        }
+    }
+
     @Test
     void shouldCloseTheConnectionWhoseConnectWentUnanswered() throws Exception {
         try (SwallowingProxy proxy = SwallowingProxy.inFrontOf(brokers.port(Brokers.Kind.MOSQUITTO), 1);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /**
@@ -19,13 +20,27 @@ import java.util.function.IntPredicate;
  * is never answered: the connections it is told to swallow (by their number, from 1) are
  * accepted and whatever they send is read and thrown away, with nothing ever sent back (the
  * broker never sees them); the others are passed to the broker byte for byte, both ways, and
- * can be cut ({@link #cutForwarded}) as a lost network would. Plain sockets, one thread per
- * direction, all of them ended by {@link #close}.
+ * can be cut ({@link #cutForwarded}) as a lost network would, or cut by the proxy itself once
+ * the broker has answered the CONNECT ({@link Treatment#CUT_AFTER_CONNACK}). Plain sockets, one
+ * thread per direction, all of them ended by {@link #close}.
  */
 public final class SwallowingProxy implements AutoCloseable {
+    /** What becomes of one connection. */
+    public enum Treatment {
+        /** Passed both ways. */
+        FORWARD,
+        /** Read and thrown away; nothing is sent back. */
+        SWALLOW,
+        /** Passed until the broker's CONNACK (4 bytes) has gone to the client, then closed both ways. */
+        CUT_AFTER_CONNACK
+    }
+
+    /** An MQTT 3.1.1 CONNACK: fixed header, length, flags, return code. */
+    private static final int CONNACK_BYTES = 4;
+
     private final ServerSocket server;
     private final int targetPort;
-    private final IntPredicate swallowed;
+    private final IntFunction<Treatment> treatment;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong swallowedBytes = new AtomicLong();
     private final AtomicInteger swallowedClosedByPeer = new AtomicInteger();
@@ -34,26 +49,31 @@ public final class SwallowingProxy implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
-    private SwallowingProxy(int targetPort, IntPredicate swallowed) throws IOException {
+    private SwallowingProxy(int targetPort, IntFunction<Treatment> treatment) throws IOException {
         this.targetPort = targetPort;
-        this.swallowed = swallowed;
+        this.treatment = treatment;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         start("proxy-accept", this::acceptLoop);
     }
 
     /** Swallows the first {@code swallow} connections, forwards the rest to 127.0.0.1:targetPort. */
     public static SwallowingProxy inFrontOf(int targetPort, int swallow) throws IOException {
-        return new SwallowingProxy(targetPort, n -> n <= swallow);
+        return swallowing(targetPort, n -> n <= swallow);
+    }
+
+    /** Treats the connections by their number (from 1, in the order accepted). */
+    public static SwallowingProxy treating(int targetPort, IntFunction<Treatment> treatment) throws IOException {
+        return new SwallowingProxy(targetPort, treatment);
     }
 
     /** Swallows the connections whose number (from 1, in the order accepted) is {@code swallowed}. */
     public static SwallowingProxy swallowing(int targetPort, IntPredicate swallowed) throws IOException {
-        return new SwallowingProxy(targetPort, swallowed);
+        return treating(targetPort, n -> swallowed.test(n) ? Treatment.SWALLOW : Treatment.FORWARD);
     }
 
     /** Swallows every connection. */
     public static SwallowingProxy swallowingEverything(int targetPort) throws IOException {
-        return new SwallowingProxy(targetPort, n -> true);
+        return swallowing(targetPort, n -> true);
     }
 
     public String url() {
@@ -87,10 +107,11 @@ public final class SwallowingProxy implements AutoCloseable {
             if (!track(client)) {
                 return;
             }
-            if (swallowed.test(n)) {
+            Treatment t = treatment.apply(n);
+            if (t == Treatment.SWALLOW) {
                 start("proxy-swallow-" + n, () -> swallow(client));
             } else {
-                forward(client, n);
+                forward(client, n, t == Treatment.CUT_AFTER_CONNACK ? CONNACK_BYTES : Long.MAX_VALUE);
             }
         }
     }
@@ -111,7 +132,8 @@ public final class SwallowingProxy implements AutoCloseable {
         }
     }
 
-    private void forward(Socket client, int n) {
+    /** Passes the connection to the broker; at most {@code downLimit} bytes go back before both ways are closed. */
+    private void forward(Socket client, int n, long downLimit) {
         Socket broker = new Socket();
         try {
             broker.setTcpNoDelay(true);
@@ -128,20 +150,22 @@ public final class SwallowingProxy implements AutoCloseable {
         synchronized (this) {
             forwarded.add(client);
         }
-        start("proxy-up-" + n, () -> pump(client, broker));
-        start("proxy-down-" + n, () -> pump(broker, client));
+        start("proxy-up-" + n, () -> pump(client, broker, Long.MAX_VALUE));
+        start("proxy-down-" + n, () -> pump(broker, client, downLimit));
     }
 
-    /** Copies until either side ends, then closes both, so the other direction ends too. */
-    private static void pump(Socket from, Socket to) {
+    /** Copies until either side ends or {@code limit} bytes have passed, then closes both, so the other direction ends too. */
+    private static void pump(Socket from, Socket to, long limit) {
         byte[] buf = new byte[16384];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
+            long passed = 0;
             int r;
-            while ((r = in.read(buf)) >= 0) {
+            while (passed < limit && (r = in.read(buf, 0, (int) Math.min(buf.length, limit - passed))) >= 0) {
                 out.write(buf, 0, r);
                 out.flush();
+                passed += r;
             }
         } catch (IOException e) {
             // one side gone
