@@ -215,15 +215,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The virtual device, connected (a second, fresh client if the first cannot: see {@link VirtualMqttDevice#connectFresh}). */
+    /** The virtual device, connected, subscribed and announced online. */
     private static VirtualMqttDevice connectDevice(String url) throws Exception {
+        VirtualMqttDevice d = new VirtualMqttDevice(DEVICE, url, MqttPayloadFormat.JSON_BATCH, 4);
+        d.rateHz(DemoWorkout.RATE_HZ);
         try {
-            return VirtualMqttDevice.connectFresh(() -> {
-                VirtualMqttDevice d = new VirtualMqttDevice(DEVICE, url, MqttPayloadFormat.JSON_BATCH, 4);
-                d.rateHz(DemoWorkout.RATE_HZ);
-                return d;
-            }, Duration.ofSeconds(10), 2);
+            return d.connect(Duration.ofSeconds(20));
         } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+            d.close();
             throw new java.io.IOException("the demo's virtual device could not connect to the embedded broker at "
                     + url + ": " + e.getMessage(), e);
         }

@@ -125,9 +125,8 @@ public final class StreamCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(cl, "--wire for MQTT: json, json-array, json-batch or binary");
         };
         try {
-            // Two clients of 10 s each: see VirtualMqttDevice.connectFresh.
-            return VirtualMqttDevice.connectFresh(() -> new VirtualMqttDevice(id, target.mqtt, f, batch),
-                    Duration.ofSeconds(10), 2);
+            VirtualMqttDevice d = new VirtualMqttDevice(id, target.mqtt, f, batch);
+            return d.connect(Duration.ofSeconds(20));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--mqtt: " + e.getMessage());
         }

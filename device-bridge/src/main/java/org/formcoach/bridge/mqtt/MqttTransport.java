@@ -2,7 +2,6 @@ package org.formcoach.bridge.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,25 +33,19 @@ import org.formcoach.engine.sample.Sample;
  * {@link MqttOptions#maxReconnectDelay()}) and subscribes again on every connect (clean
  * sessions: nothing depends on the broker remembering us).
  *
- * <p>Connecting, the first time and after a loss, is done here rather than by Paho's
+ * <p>Connecting, the first time and after a loss, is the {@link Reconnector}'s, not Paho's
  * automatic reconnect: Paho waits for a CONNACK for ever (its issue #1028), so one CONNECT
  * that a restarting or overloaded broker takes and never answers would leave the bridge
- * connecting for good. Each attempt here waits {@link MqttOptions#connackWait()} at most,
- * then its connection is closed and another made.
+ * connecting for good. Each attempt waits {@link MqttOptions#connackWait()} at most, then its
+ * connection is closed and another made.
  */
 public final class MqttTransport implements Transport {
-    /** The pause before the first attempt after a lost connection (the broker may be restarting). */
-    private static final long FIRST_RECONNECT_PAUSE_MS = 250;
-    /** The pause after a failed attempt, doubled after each further one up to the cap. */
-    private static final long FIRST_RETRY_PAUSE_MS = 1000;
-
     private final MqttOptions options;
     private final ConcurrentHashMap<String, TopicEntry> byTopic = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, MqttDevice> devices = new ConcurrentHashMap<>();
     private final AtomicInteger epoch = new AtomicInteger();
     private final AtomicLong refusedTopics = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
-    private final AtomicLong failedAttempts = new AtomicLong();
     private volatile boolean running;
     private volatile boolean connected;
     private volatile boolean subscribed;
@@ -60,10 +53,7 @@ public final class MqttTransport implements Transport {
     private MqttAsyncClient client;
     private AlertDispatcher dispatcher;
     private Thread dispatcherThread;
-    private volatile Thread connectThread;
-    /** A connect loop is running (at most one at a time). */
-    private final AtomicBoolean connecting = new AtomicBoolean();
-    private MqttConnectOptions connectOptions;
+    private volatile Reconnector reconnector;
     private Ingest ingest;
 
     public MqttTransport(MqttOptions options) {
@@ -132,38 +122,15 @@ public final class MqttTransport implements Transport {
         dispatcherThread = new Thread(dispatcher, "mqtt-alerts");
         dispatcherThread.setDaemon(true);
         dispatcherThread.start();
-        connectOptions = connectOptions();
-        startConnecting(false);
-    }
-
-    /**
-     * Starts the connect loop on a thread of its own unless one is running already. The loop
-     * checks, as it ends, whether the connection it made was lost meanwhile, so a loss that
-     * finds it still running is not missed.
-     */
-    private void startConnecting(boolean afterLoss) {
-        if (!running || !connecting.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                connectUntilDone(afterLoss);
-            } finally {
-                connecting.set(false);
-            }
-            if (running && !client.isConnected()) {
-                startConnecting(true);
-            }
-        }, "mqtt-connect");
-        t.setDaemon(true);
-        connectThread = t;
-        t.start();
+        reconnector = new Reconnector(client, connectOptions(), options.connackWait(), options.maxReconnectDelay(),
+                ingest::note, "mqtt-connect");
+        reconnector.connect(false);
     }
 
     private MqttConnectOptions connectOptions() {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
-        o.setAutomaticReconnect(false); // see the class comment: reconnecting is done here
+        o.setAutomaticReconnect(false); // the Reconnector's job: see the class comment
         o.setConnectionTimeout(10);
         o.setKeepAliveInterval(10);
         o.setMaxInflight(1000);
@@ -185,67 +152,9 @@ public final class MqttTransport implements Transport {
         return o;
     }
 
-    /**
-     * Connects, trying again until it has (or the transport is closed, or the broker refused
-     * our credentials): at once the first time, after a short pause once a connection was
-     * lost, then with the pause doubling up to {@link MqttOptions#maxReconnectDelay()}. Each
-     * attempt waits {@link MqttOptions#connackWait()} at most; one that fails or times out is
-     * dropped forcibly, which closes its socket and leaves the client ready for the next
-     * (a timed-out connect would otherwise stay "in progress" and refuse every later one).
-     */
-    private void connectUntilDone(boolean afterLoss) {
-        long pauseMs = afterLoss ? FIRST_RECONNECT_PAUSE_MS : 0;
-        boolean told = false;
-        while (running) {
-            if (pauseMs > 0) {
-                try {
-                    Thread.sleep(pauseMs);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            pauseMs = pauseMs == 0 ? FIRST_RETRY_PAUSE_MS : Math.min(2 * pauseMs, options.maxReconnectDelay().toMillis());
-            try {
-                client.connect(connectOptions).waitForCompletion(options.connackWait().toMillis());
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
-                    return;
-                }
-                abandonAttempt();
-                if (e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
-                        || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED) {
-                    ingest.note("the broker refused our username/password: not retrying");
-                    return;
-                }
-                if (!running) {
-                    return;
-                }
-                if (!told) {
-                    String why = e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT
-                            ? String.format(java.util.Locale.ROOT, "no CONNACK within %.1f s",
-                                    options.connackWait().toMillis() / 1000.0)
-                            : reason(e);
-                    ingest.note("cannot reach the MQTT broker at " + options.serverUri() + " (" + why + "); retrying");
-                    told = true;
-                }
-                failedAttempts.incrementAndGet();
-            }
-        }
-    }
-
     /** Connect attempts that failed or got no CONNACK in time, since the start. */
     public long failedConnectAttempts() {
-        return failedAttempts.get();
-    }
-
-    /** Drops a connect attempt that failed or got no CONNACK, closing its socket without a DISCONNECT packet. */
-    private void abandonAttempt() {
-        try {
-            client.disconnectForcibly(0, 0, false);
-        } catch (MqttException ignored) {
-            // not connecting any more
-        }
+        return reconnector == null ? 0 : reconnector.failedAttempts();
     }
 
     private static String reason(Throwable e) {
@@ -280,7 +189,7 @@ public final class MqttTransport implements Transport {
             for (MqttDevice d : devices.values()) {
                 markLost(d, "broker connection lost");
             }
-            startConnecting(true);
+            reconnector.connect(true);
         }
 
         @Override
@@ -477,9 +386,8 @@ public final class MqttTransport implements Transport {
         if (dispatcher != null) {
             dispatcher.stop();
         }
-        Thread connector = connectThread;
-        if (connector != null) {
-            connector.interrupt();
+        if (reconnector != null) {
+            reconnector.stop();
         }
         if (client != null) {
             long ms = Math.max(100, Math.min(500, timeout.toMillis() / 2));

@@ -18,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import org.formcoach.bridge.mqtt.Reconnector;
 import org.formcoach.bridge.mqtt.Topics;
 import org.formcoach.bridge.wire.AlertCodec;
 import org.formcoach.bridge.wire.BinaryProtocol;
@@ -31,7 +32,9 @@ import org.formcoach.engine.util.DecimalFormatter;
  * topic at QoS 1, then publishes {@code online} (retained) — in that order, again after
  * every reconnect — and streams samples at QoS 0 in the chosen payload format. Samples it
  * cannot publish while the broker is away are dropped and counted, as on a real device. A
- * CONNECT that gets no CONNACK is given up after {@link #CONNACK_WAIT} and made again.
+ * CONNECT that gets no CONNACK is given up after {@link #CONNACK_WAIT} and made again, the
+ * first time and after a lost connection alike ({@link Reconnector}, not Paho's automatic
+ * reconnect, which would wait on it for ever).
  */
 public final class VirtualMqttDevice extends VirtualDevice {
     private final MqttAsyncClient client;
@@ -43,6 +46,8 @@ public final class VirtualMqttDevice extends VirtualDevice {
     private final BinaryProtocol.Writer writer = new BinaryProtocol.Writer();
     private volatile CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean online;
+    /** Connects again after a lost connection (made by {@link #connect}). */
+    private volatile Reconnector reconnector;
     private int inBatch;
     private double batchT0;
     private long batchSeq0;
@@ -77,6 +82,10 @@ public final class VirtualMqttDevice extends VirtualDevice {
             public void connectionLost(Throwable cause) {
                 online = false;
                 ready = new CountDownLatch(1);
+                Reconnector r = reconnector;
+                if (r != null) {
+                    r.connect(true);
+                }
             }
 
             @Override
@@ -105,8 +114,7 @@ public final class VirtualMqttDevice extends VirtualDevice {
     public VirtualMqttDevice connect(Duration timeout) throws MqttException, InterruptedException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
-        o.setAutomaticReconnect(true);
-        o.setMaxReconnectDelay(500);
+        o.setAutomaticReconnect(false); // the Reconnector's job: Paho's waits for a CONNACK for ever
         o.setConnectionTimeout(5);
         o.setKeepAliveInterval(5);
         o.setMaxInflight(1000);
@@ -117,6 +125,10 @@ public final class VirtualMqttDevice extends VirtualDevice {
             o.setSocketFactory(org.formcoach.bridge.mqtt.NoDelaySockets.INSTANCE);
         }
         o.setWill(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true);
+        if (reconnector == null) {
+            reconnector = new Reconnector(client, o, CONNACK_WAIT, Duration.ofMillis(500), note -> { },
+                    "virtual-device-connect-" + deviceId);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         int attempts = 0;
         while (true) {
@@ -145,39 +157,6 @@ public final class VirtualMqttDevice extends VirtualDevice {
         return this;
     }
 
-    /** Makes a device (unconnected); for {@link #connectFresh}. */
-    @FunctionalInterface
-    public interface Maker {
-        VirtualMqttDevice make() throws MqttException;
-    }
-
-    /**
-     * A device connected, subscribed and announced online, with up to {@code tries} devices
-     * made one after the other, each given {@code perTry} ({@link #connect}). A client whose
-     * connection the broker dropped after its CONNACK may have gone into Paho's automatic
-     * reconnect, whose CONNECT can go unanswered for good (Paho #1028; seen with the
-     * in-process broker on a loaded machine); a fresh client does not inherit that.
-     *
-     * @throws MqttException the last try's, when every try failed (each failed device closed)
-     */
-    public static VirtualMqttDevice connectFresh(Maker maker, Duration perTry, int tries)
-            throws MqttException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            VirtualMqttDevice d = maker.make();
-            try {
-                return d.connect(perTry);
-            } catch (MqttException e) {
-                d.close();
-                if (attempt >= tries) {
-                    throw e;
-                }
-            } catch (InterruptedException | RuntimeException e) {
-                d.close();
-                throw e;
-            }
-        }
-    }
-
     /**
      * Drops a connect attempt that failed or got no CONNACK. Paho has no CONNACK timeout of
      * its own (its connection timeout covers the TCP connect and TLS handshake only), and a
@@ -185,14 +164,10 @@ public final class VirtualMqttDevice extends VirtualDevice {
      * with {@code REASON_CODE_CONNECT_IN_PROGRESS}) with its socket open. Forcibly
      * disconnecting, with no DISCONNECT packet, closes that socket, fails the attempt's token
      * and leaves the client disconnected and ready for the next connect; it reports no lost
-     * connection, so the automatic reconnect does not start on its own.
+     * connection, so the {@link Reconnector} does not start on its own.
      */
     private void abandonAttempt() {
-        try {
-            client.disconnectForcibly(0, 0, false);
-        } catch (MqttException ignored) {
-            // already disconnected
-        }
+        Reconnector.abandon(client);
         // A CONNACK that came just too late may have started a subscribe and announce on the
         // connection just closed: the next connection must do its own.
         online = false;
@@ -214,9 +189,20 @@ public final class VirtualMqttDevice extends VirtualDevice {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
-    /** Waits until (re)connected, subscribed and announced. */
+    /**
+     * Waits until (re)connected, subscribed and announced. A connection lost meanwhile sets a
+     * new latch for the next one, so the wait is made in slices that look at the latest.
+     */
     public boolean awaitOnline(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!online) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            ready.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+        }
+        return true;
     }
 
     public boolean isOnline() {
@@ -376,6 +362,10 @@ public final class VirtualMqttDevice extends VirtualDevice {
 
     @Override
     public void close() {
+        Reconnector r = reconnector;
+        if (r != null) {
+            r.stop();
+        }
         try {
             if (client.isConnected()) {
                 client.publish(Topics.status(deviceId), Topics.OFFLINE.getBytes(StandardCharsets.US_ASCII), 1, true)

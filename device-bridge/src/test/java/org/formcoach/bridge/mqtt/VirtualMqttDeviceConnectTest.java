@@ -49,24 +49,33 @@ class VirtualMqttDeviceConnectTest extends WithBothBrokers {
 
     /**
      * The broker answers the first CONNECT and then drops the connection (as the in-process
-     * broker has been seen to do at the subscribe); the client's automatic reconnect is then
-     * swallowed, and Paho waits on it for ever. A fresh client gets through.
+     * broker has been seen to do at the subscribe), and the CONNECT that reconnects is
+     * swallowed: Paho's automatic reconnect would wait on it for ever. The device gives it
+     * {@link VirtualMqttDevice#CONNACK_WAIT}, drops it and gets through on the next. (Whether
+     * the reconnect or the first connect's own loop makes that attempt depends on whether Paho
+     * took the CONNACK before it saw the cut: with Mosquitto it does, with Moquette not always.)
      */
     @ParameterizedTest
     @EnumSource(Brokers.Kind.class)
-    void shouldGetThroughWithAFreshClientWhenTheFirstOnesReconnectIsSwallowed(Brokers.Kind broker) throws Exception {
-        String id = "cut-then-swallowed-" + broker.name().toLowerCase();
+    void shouldGetOnlineWhenTheConnectionIsCutAfterItsConnackAndTheReconnectSwallowed(Brokers.Kind broker)
+            throws Exception {
         try (SwallowingProxy proxy = SwallowingProxy.treating(brokers.port(broker), n -> switch (n) {
                 case 1 -> SwallowingProxy.Treatment.CUT_AFTER_CONNACK;
                 case 2 -> SwallowingProxy.Treatment.SWALLOW;
                 default -> SwallowingProxy.Treatment.FORWARD;
             });
-             VirtualMqttDevice device = VirtualMqttDevice.connectFresh(
-                     () -> new VirtualMqttDevice(id, proxy.url(), MqttPayloadFormat.JSON_BATCH, 10), Duration.ofSeconds(5), 2)) {
+             VirtualMqttDevice device = new VirtualMqttDevice("cut-then-swallowed-" + broker.name().toLowerCase(),
+                     proxy.url(), MqttPayloadFormat.JSON_BATCH, 10)) {
+            device.connect(TIMEOUT);
+
             assertTrue(device.isOnline(), "subscribed and announced online through the proxy");
-            assertEquals(1, device.connects(), "the fresh client's one connection");
             assertTrue(proxy.accepted() >= 3, "cut, swallowed, then forwarded: " + proxy.accepted());
-            assertTrue(proxy.swallowedBytes() > 0, "the first client's reconnect was made, and went unanswered");
+            assertTrue(proxy.swallowedBytes() > 0, "the reconnect was made, and went unanswered");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (proxy.swallowedClosedByPeer() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, proxy.swallowedClosedByPeer(), "the device closed the reconnect it gave up on");
         }
     }
 
