@@ -163,7 +163,7 @@ public final class EndToEndLatency {
         String notes;
         try {
             if (mode.equals("echo")) {
-                echo = new MqttEcho(broker.url(), o.echoWork().equals("coach"), o.rateHz());
+                echo = new MqttEcho(broker.url(), o.echoWork().equals("coach"), o.rateHz(), latencies);
             } else {
                 MqttTransport transport = new MqttTransport(MqttOptions.of(broker.url()));
                 session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())

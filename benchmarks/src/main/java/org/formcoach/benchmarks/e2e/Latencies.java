@@ -15,10 +15,14 @@ import org.HdrHistogram.Histogram;
  */
 final class Latencies {
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-    /** Engine runs: publish → the engine decided (inbound), decided → the device has it (outbound). */
+    /**
+     * Publish → the engine decided, or the echo found the mark (inbound); from then → the
+     * device has the answer (outbound). Splitting both modes at the same point tells on which
+     * side of the engine's code a longer tail is.
+     */
     private final Histogram inbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram outbound = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-    /** When the engine decided on a sample ("device@index" → nanoTime), reported by its listener. */
+    /** When the engine decided on a sample ("device@index" → nanoTime), reported by its listener or the echo. */
     private final ConcurrentHashMap<String, Long> decisions = new ConcurrentHashMap<>();
     /** Marked samples sent in the measurement window: each should be answered once. */
     private long expected;
@@ -35,7 +39,7 @@ final class Latencies {
         expected += n;
     }
 
-    /** The engine decided an alert or clear on {@code device}'s sample {@code index} now (engine thread). */
+    /** The engine decided an alert or clear on {@code device}'s sample {@code index} (or the echo saw its mark) at {@code nanos}. */
     void decided(String device, int index, long nanos) {
         decisions.put(device + "@" + index, nanos);
     }
@@ -57,16 +61,21 @@ final class Latencies {
         h.recordValue(Math.max(0, Math.min(nanos, h.getHighestTrackableValue())));
     }
 
-    /** "inbound p50/p99/p99.9 … ms, outbound …" for engine runs; empty otherwise. */
+    /** "inbound p50/p99/p99.9 … ms, outbound …"; empty when nothing was split. */
     synchronized String split() {
         if (inbound.getTotalCount() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "publish → engine decided p50/p99/p99.9 %.3f/%.3f/%.3f ms, "
+        return String.format(Locale.ROOT, "publish → decided p50/p99/p99.9 %.3f/%.3f/%.3f ms, "
                         + "decided → device %.3f/%.3f/%.3f ms", inbound.getValueAtPercentile(50) / 1e6,
                 inbound.getValueAtPercentile(99) / 1e6, inbound.getValueAtPercentile(99.9) / 1e6,
                 outbound.getValueAtPercentile(50) / 1e6, outbound.getValueAtPercentile(99) / 1e6,
                 outbound.getValueAtPercentile(99.9) / 1e6);
+    }
+
+    /** Answers whose latency was split (their decision or mark was noted before the answer came). */
+    synchronized long splitAnswers() {
+        return inbound.getTotalCount();
     }
 
     /** Pools several runs of one mode: every histogram and count of each is added to a new one. */

@@ -1,5 +1,6 @@
 package org.formcoach.benchmarks.e2e;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,23 +36,30 @@ import org.formcoach.engine.coach.Exercise;
  * message costs the tail from what the bridge's machinery does.
  */
 final class MqttEcho implements AutoCloseable {
-    private static final byte[] MARK = "\"mark\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MARK = "\"mark\":[".getBytes(StandardCharsets.US_ASCII);
 
     private final MqttAsyncClient client;
     /** Per device topic, with {@code coachEach}: the decoder feeding that device's coach; else null. */
     private final Map<String, JsonSampleDecoder> coaches;
     private final double rateHz;
+    private final Latencies decisions;
     private final WireCounters decoded = new WireCounters();
     private long sent;
     private volatile long failures;
 
     MqttEcho(String url) throws MqttException {
-        this(url, false, 100);
+        this(url, false, 100, null);
     }
 
-    MqttEcho(String url, boolean coachEach, double rateHz) throws MqttException {
+    /**
+     * @param decisions where to note the moment each marked sample is seen, as the engine's
+     *                  listener notes its decisions, so both modes split their latency at the
+     *                  same point; or null
+     */
+    MqttEcho(String url, boolean coachEach, double rateHz, Latencies decisions) throws MqttException {
         this.coaches = coachEach ? new HashMap<>() : null;
         this.rateHz = rateHz;
+        this.decisions = decisions;
         client = new MqttAsyncClient(url, "e2e-echo-" + UUID.randomUUID().toString().substring(0, 6),
                 new MemoryPersistence());
         client.setCallback(new MqttCallback() {
@@ -89,12 +97,16 @@ final class MqttEcho implements AutoCloseable {
         if (m < 0) {
             return;
         }
+        long seen = System.nanoTime();
         String alertTopic = topic.substring(0, topic.length() - Topics.IMU.length()) + Topics.ALERT;
         int i = m + MARK.length;
         while (i < payload.length && payload[i] != ']') {
             int from = i;
             while (i < payload.length && payload[i] != ',' && payload[i] != ']') {
                 i++;
+            }
+            if (decisions != null) {
+                noteSeen(topic, payload, from, i, seen);
             }
             try {
                 client.publish(alertTopic, Answers.echoAlert(++sent, payload, from, i), 1, false);
@@ -104,6 +116,17 @@ final class MqttEcho implements AutoCloseable {
             if (i < payload.length && payload[i] == ',') {
                 i++;
             }
+        }
+    }
+
+    /** The marked sample at device time {@code payload[from, to)} of {@code topic}'s device was seen at {@code nanos}. */
+    private void noteSeen(String topic, byte[] payload, int from, int to, long nanos) {
+        String device = topic.substring(Topics.PREFIX.length(), topic.length() - Topics.IMU.length() - 1);
+        try {
+            double t = Double.parseDouble(new String(payload, from, to - from, StandardCharsets.US_ASCII));
+            decisions.decided(device, (int) Math.round(t * rateHz), nanos);
+        } catch (NumberFormatException e) {
+            // not a time: the fleet counts the answer as unexpected
         }
     }
 

@@ -34,6 +34,18 @@ class EndToEndLatencyTest {
     }
 
     @Test
+    void shouldSplitEveryMqttAnswerWhereTheEngineDecidedOrTheEchoSawTheMark() throws Exception {
+        List<EndToEndLatency.Outcome> outcomes = EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "3", "--warmup", "9", "--duration", "3"})).get(0);
+        assertEveryMarkedSampleAnswered(outcomes);
+        for (EndToEndLatency.Outcome o : outcomes) {
+            Latencies l = o.latencies();
+            assertEquals(l.answered(), l.splitAnswers(), o.mode() + ": " + l.split());
+            assertTrue(l.split().startsWith("publish → decided"), l.split());
+        }
+    }
+
+    @Test
     void shouldTimeEveryAnswerInBatchesOfSamples() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
                 "--transport", "mqtt", "--devices", "4", "--batch", "10", "--warmup", "9", "--duration", "3"}))

@@ -157,11 +157,6 @@ public final class MqttTransport implements Transport {
         return reconnector == null ? 0 : reconnector.failedAttempts();
     }
 
-    private static String reason(Throwable e) {
-        Throwable c = e.getCause() != null ? e.getCause() : e;
-        return c.getMessage() == null ? c.toString() : c.getMessage();
-    }
-
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
@@ -184,7 +179,7 @@ public final class MqttTransport implements Transport {
             connected = false;
             subscribed = false;
             lostAtNanos = System.nanoTime();
-            ingest.note("lost the MQTT broker (" + reason(cause) + "); reconnecting");
+            ingest.note("lost the MQTT broker (" + Reconnector.reason(cause) + "); reconnecting");
             dispatcher.connectionLost();
             for (MqttDevice d : devices.values()) {
                 markLost(d, "broker connection lost");
@@ -226,7 +221,7 @@ public final class MqttTransport implements Transport {
 
                         @Override
                         public void onFailure(IMqttToken token, Throwable cause) {
-                            ingest.note("subscribing failed (" + reason(cause) + "); trying again");
+                            ingest.note("subscribing failed (" + Reconnector.reason(cause) + "); trying again");
                             retrySubscribe(atEpoch);
                         }
                     });

@@ -146,6 +146,11 @@ public final class Reconnector {
         if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
             return String.format(java.util.Locale.ROOT, "no CONNACK within %.1f s", connackWaitMs / 1000.0);
         }
+        return reason(e);
+    }
+
+    /** What went wrong, in words: the cause's message when Paho wraps one (its own is generic). */
+    static String reason(Throwable e) {
         Throwable c = e.getCause() != null ? e.getCause() : e;
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }
