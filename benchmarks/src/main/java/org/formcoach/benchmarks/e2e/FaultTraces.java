@@ -24,7 +24,8 @@ import org.formcoach.engine.util.DecimalFormatter;
  * over a second, stay down half a second and come back over a second, every
  * {@value #CYCLE_S} s — so the engine warns, escalates to a fault and clears, over and over
  * (an abrupt drop would read as the wearer shifting position, which re-baselines the hold). {@value #VARIANTS} variants differ in mounting, noise and how long
- * the first hold lasts, so the devices' faults do not all start in the same instant.
+ * the first hold lasts (their faults start spread evenly over one cycle), so the devices'
+ * faults do not all start in the same instant.
  *
  * <p>Every sample is encoded once, up front, as the device would send it (a JSON object,
  * a row of a compact JSON batch, a text line). JSON carries the device clock in whole
@@ -36,7 +37,13 @@ import org.formcoach.engine.util.DecimalFormatter;
  * unknown key and the echo baseline answers. Engine and echo thus answer the same samples.
  */
 final class FaultTraces {
-    static final int VARIANTS = 25;
+    /**
+     * One variant per device up to 100 devices. Devices that share a variant decide on the
+     * same sample, so one stall of the machine delays all their answers at once; with 25
+     * variants, four answers at a time, which made a run's p99 hang on fewer independent
+     * moments than it counts.
+     */
+    static final int VARIANTS = 100;
     /** Seconds of one sag cycle: sag, hold low, come back, hold level. */
     static final double CYCLE_S = 3.9;
 
@@ -144,7 +151,7 @@ final class FaultTraces {
 
     static Variant variant(int id, double rateHz, double seconds, boolean faulty) {
         BodyMotion motion = BodyMotion.at(rateHz).mounting(BodyMotion.randomMounting(11 + id))
-                .noise(0.1, 0.002, 100 + id).stand(3).move(2.5, 85, 0, 0).hold(4.0 + 0.15 * id);
+                .noise(0.1, 0.002, 100 + id).stand(3).move(2.5, 85, 0, 0).hold(4.0 + CYCLE_S * id / VARIANTS);
         if (faulty) {
             while (motion.duration() < seconds) {
                 motion.move(1.0, 93, 0, 0).hold(0.5).move(1.0, 85, 0, 0).hold(CYCLE_S - 2.5);
