@@ -76,8 +76,10 @@ final class SerialRun implements AutoCloseable {
     }
 
     /**
-     * Plays the variant's lines up to {@code windowTo}, paced at its rate, timing the marked
-     * samples of {@code [windowFrom, windowTo)}; returns when the last line is written.
+     * Plays the variant's lines up to {@value MqttFleet#TAIL_S} s past {@code windowTo}, paced
+     * at its rate, timing the marked samples of {@code [windowFrom, windowTo)}; returns when
+     * the last line is written. The lines after the window are not measured: as in the MQTT
+     * fleet, the window's last answers should not meet the end of the traffic.
      *
      * @param engine whether the far end is the engine (answers are alert lines) or the echo
      */
@@ -96,7 +98,8 @@ final class SerialRun implements AutoCloseable {
         port.writeBytes(HEADER, HEADER.length);
         long period = Math.round(1e9 / v.rateHz);
         long origin = System.nanoTime() + 50_000_000L;
-        for (int k = 0; k < windowTo && k < v.count; k++) {
+        int playTo = windowTo + (int) Math.round(MqttFleet.TAIL_S * v.rateHz);
+        for (int k = 0; k < playTo && k < v.count; k++) {
             long due = origin + k * period;
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
@@ -110,7 +113,7 @@ final class SerialRun implements AutoCloseable {
                 latencies.countSendFailure();
                 continue;
             }
-            if (k >= windowFrom && v.markedText[k]) {
+            if (k >= windowFrom && k < windowTo && v.markedText[k]) {
                 latencies.expect(1);
             }
         }
