@@ -217,11 +217,12 @@ public final class EndToEndLatency {
         Latencies latencies = new Latencies();
         EngineCounters counters = new EngineCounters(latencies, o.rateHz());
         LiveSession session = null;
+        SerialTransport transport = null;
         try (SerialRun run = new SerialRun()) {
             CpuMeter cpu = new CpuMeter(run.socatPid());
             boolean engine = mode.equals("engine");
             if (engine) {
-                SerialTransport transport = new SerialTransport(SerialOptions.of(run.hostPath()).withDeviceId("dev0"));
+                transport = new SerialTransport(SerialOptions.of(run.hostPath()).withDeviceId("dev0"));
                 session = LiveSession.builder(Exercise.PLANK, counters).rateHz(o.rateHz())
                         .coachInlineWhenIdle(o.coachInline()).transport(transport).start();
                 long deadline = System.nanoTime() + 10_000_000_000L;
@@ -245,7 +246,9 @@ public final class EndToEndLatency {
             String notes = "";
             if (session != null) {
                 session.close();
-                notes = counters.describe(session.engine().coachedInline());
+                notes = counters.describe(session.engine().coachedInline())
+                        + String.format(Locale.ROOT, "; %d of %d alerts+clears written by the coaching thread itself",
+                        transport.writtenDirectly(), transport.delivered());
                 session = null;
             }
             return new Outcome(mode, latencies, cores, notes);

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortDataListener;
@@ -26,8 +28,9 @@ import org.formcoach.engine.sample.Sample;
 
 /**
  * One serial device (jSerialComm). A reader thread reads into one reused buffer and feeds
- * the decoder (the library's data listener would allocate per read); a writer thread sends
- * the alert commands. When the port goes away — unplugged, or the socat behind a pty
+ * the decoder (the library's data listener would allocate per read). An alert command is
+ * written by the thread that offers it when nothing is waiting before it and the port has
+ * room; otherwise a writer thread sends it, in order, once the port is back. When the port goes away — unplugged, or the socat behind a pty
  * restarted — the port is closed (also from the library's disconnect event, which
  * otherwise fires again and again), the partial frame dropped, the loss reported, and the
  * port name resolved and opened again every {@code reconnectInterval} until it is back; the
@@ -36,12 +39,23 @@ import org.formcoach.engine.sample.Sample;
 public final class SerialTransport implements Transport, AlertRoute {
     private static final int READ_TIMEOUT_MS = 100;
     private static final long LINK_CHECK_NANOS = 250_000_000L;
+    /**
+     * An alert is written at once only while the port's output buffer holds fewer bytes than
+     * this: a few commands' worth means the device is reading, and the write cannot block the
+     * offering thread (the engine, or the reader coaching on its own thread) on a full buffer.
+     */
+    private static final int DIRECT_WRITE_MAX_WAITING_BYTES = 256;
 
     private final SerialOptions options;
     private final byte[] buffer = new byte[4096];
     private final ArrayBlockingQueue<AlertMessage> outbox;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Held for every write to the port, so a direct write and the writer's never interleave. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Alerts handed to the writer and not yet written or dropped: a direct write must not overtake them. */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong writtenDirectly = new AtomicLong();
     private final Object portLock = new Object();
     private volatile SerialPort port;
     private volatile Path resolvedPath;
@@ -299,13 +313,60 @@ public final class SerialTransport implements Transport, AlertRoute {
 
     // ----- alerts back to the device -----
 
+    /**
+     * Writes the alert now, from the calling thread, when no alert is waiting for the writer,
+     * the writer is not writing and the port is open with room; otherwise queues it for the
+     * writer. Writing at once saves a thread wake-up on the way to the wearer (a quarter of a
+     * millisecond on a busy machine: docs/performance.md); the checks keep the commands in
+     * order and the caller from blocking. Never waits for a lock.
+     */
     @Override
     public boolean offer(AlertMessage message) {
+        if (writing && queued.get() == 0 && writeLock.tryLock()) {
+            try {
+                if (queued.get() == 0 && writeNow(message)) {
+                    writtenDirectly.incrementAndGet();
+                    delivered.incrementAndGet();
+                    return true;
+                }
+                return enqueue(message); // still holding the lock: no later alert can be written before it
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return enqueue(message);
+    }
+
+    private boolean enqueue(AlertMessage message) {
+        queued.incrementAndGet();
         if (!outbox.offer(message)) {
+            queued.decrementAndGet();
             dropped.incrementAndGet();
             return false;
         }
         return true;
+    }
+
+    private boolean writeNow(AlertMessage message) {
+        SerialPort p = port;
+        if (p == null || !p.isOpen()) {
+            return false;
+        }
+        int waiting = p.bytesAwaitingWrite();
+        if (waiting < 0 || waiting > DIRECT_WRITE_MAX_WAITING_BYTES) {
+            return false;
+        }
+        byte[] bytes = encode(message);
+        return p.writeBytes(bytes, bytes.length) == bytes.length;
+    }
+
+    private byte[] encode(AlertMessage m) {
+        return options.format() == SerialFormat.BINARY ? AlertCodec.binary(m) : AlertCodec.text(m);
+    }
+
+    /** Alerts written by the thread that offered them rather than by the writer thread. */
+    public long writtenDirectly() {
+        return writtenDirectly.get();
     }
 
     @Override
@@ -331,23 +392,41 @@ public final class SerialTransport implements Transport, AlertRoute {
                 if (m == null) {
                     continue;
                 }
-                byte[] bytes = options.format() == SerialFormat.BINARY ? AlertCodec.binary(m) : AlertCodec.text(m);
-                while (writing || System.nanoTime() < drainDeadline) {
-                    if (m.sampleReceiveNanos() != 0 && System.nanoTime() - m.sampleReceiveNanos() > maxAgeNanos) {
-                        dropped.incrementAndGet(); // a buzz this late would confuse more than help
-                        break;
-                    }
-                    SerialPort p = awaitPort();
-                    if (p != null && p.writeBytes(bytes, bytes.length) == bytes.length) {
-                        delivered.incrementAndGet();
-                        break;
-                    }
-                    Thread.sleep(50);
+                try {
+                    send(m, maxAgeNanos);
+                } finally {
+                    queued.decrementAndGet(); // written or dropped: a later alert may now go directly
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void send(AlertMessage m, long maxAgeNanos) throws InterruptedException {
+        byte[] bytes = encode(m);
+        while (writing || System.nanoTime() < drainDeadline) {
+            if (m.sampleReceiveNanos() != 0 && System.nanoTime() - m.sampleReceiveNanos() > maxAgeNanos) {
+                dropped.incrementAndGet(); // a buzz this late would confuse more than help
+                return;
+            }
+            SerialPort p = awaitPort();
+            if (p != null) {
+                boolean written;
+                writeLock.lock();
+                try {
+                    written = p.writeBytes(bytes, bytes.length) == bytes.length;
+                } finally {
+                    writeLock.unlock();
+                }
+                if (written) {
+                    delivered.incrementAndGet();
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        dropped.incrementAndGet(); // closing, and the port did not come back in time
     }
 
     private SerialPort awaitPort() throws InterruptedException {
