@@ -37,8 +37,10 @@ import org.formcoach.engine.coach.Exercise;
  *
  * Options: {@code --transport mqtt|serial} (mqtt), {@code --devices N} (100; serial: 1),
  * {@code --rate HZ} (100), {@code --duration S} measured seconds (20), {@code --warmup S}
- * before measuring (16: calibration, the first faults, JIT), {@code --mode both|engine|echo}
- * (both: echo, then engine, in one run), {@code --connections C} device connections (min(N,
+ * before measuring (16: calibration, the first faults, JIT), {@code --mode
+ * both|engine|echo|echo-echo} (both: echo, then engine, in one run; echo-echo: the echo
+ * twice, the second labelled "echo-again", to see what ratio the rig reports when nothing
+ * differs), {@code --connections C} device connections (min(N,
  * 100)), {@code --batch B} samples per MQTT message (1), {@code --faulty-every K} (1: every
  * device has faults), {@code --drain S} wait for late answers (3), {@code --handoff
  * inline|queue} how the engine takes a sample (inline: on the transport's thread when the
@@ -60,6 +62,9 @@ public final class EndToEndLatency {
     /** One mode's outcome. */
     record Outcome(String mode, Latencies latencies, Map<String, Double> cores, String notes) {
     }
+
+    /** The second echo of {@code --mode echo-echo}: the same echo, measured as if it were the engine. */
+    static final String ECHO_AGAIN = "echo-again";
 
     private EndToEndLatency() {
     }
@@ -147,10 +152,15 @@ public final class EndToEndLatency {
 
     /** The modes of round {@code r} (from 0) in the order they run. */
     private static List<String> modes(Options o, int r) {
-        if (!o.mode().equals("both")) {
+        String second = switch (o.mode()) {
+            case "both" -> "engine";
+            case "echo-echo" -> ECHO_AGAIN;
+            default -> null;
+        };
+        if (second == null) {
             return List.of(o.mode());
         }
-        return r % 2 == 0 ? List.of("echo", "engine") : List.of("engine", "echo");
+        return r % 2 == 0 ? List.of("echo", second) : List.of(second, "echo");
     }
 
     private static Outcome runMqtt(Options o, String mode, Mosquitto broker, List<FaultTraces.Variant> faulty,
@@ -162,7 +172,7 @@ public final class EndToEndLatency {
         CpuMeter cpu = new CpuMeter(broker.pid());
         String notes;
         try {
-            if (mode.equals("echo")) {
+            if (!mode.equals("engine")) {
                 echo = new MqttEcho(broker.url(), o.echoWork().equals("coach"), o.rateHz(), latencies);
             } else {
                 MqttTransport transport = new MqttTransport(MqttOptions.of(broker.url()));
@@ -361,8 +371,8 @@ public final class EndToEndLatency {
         if (outcomes.size() == 2) {
             Latencies echo = outcomes.get(0).latencies();
             Latencies engine = outcomes.get(1).latencies();
-            System.out.printf(Locale.ROOT, "RATIO engine/echo, %s, %d device(s), batch %d%s: p50 %.2f×, p99 %.2f×, "
-                            + "p99.9 %.2f×%n", o.transport(), o.devices(), o.batch(),
+            System.out.printf(Locale.ROOT, "RATIO %s/echo, %s, %d device(s), batch %d%s: p50 %.2f×, p99 %.2f×, "
+                            + "p99.9 %.2f×%n", outcomes.get(1).mode(), o.transport(), o.devices(), o.batch(),
                     label.isEmpty() ? "" : ", " + label,
                     engine.millisAt(50) / echo.millisAt(50), engine.millisAt(99) / echo.millisAt(99),
                     engine.millisAt(99.9) / echo.millisAt(99.9));
@@ -424,8 +434,8 @@ public final class EndToEndLatency {
         if (!transport.equals("mqtt") && !transport.equals("serial")) {
             usage("--transport is mqtt or serial");
         }
-        if (!mode.equals("both") && !mode.equals("engine") && !mode.equals("echo")) {
-            usage("--mode is both, engine or echo");
+        if (!List.of("both", "engine", "echo", "echo-echo").contains(mode)) {
+            usage("--mode is both, engine, echo or echo-echo");
         }
         if (!handoff.equals("inline") && !handoff.equals("queue")) {
             usage("--handoff is inline or queue");
@@ -456,7 +466,7 @@ public final class EndToEndLatency {
             System.err.println("EndToEndLatency: " + problem);
         }
         System.err.println("usage: EndToEndLatency [--transport mqtt|serial] [--devices N] [--rate HZ] [--duration S]\n"
-                + "       [--warmup S] [--mode both|engine|echo] [--connections C] [--batch B]\n"
+                + "       [--warmup S] [--mode both|engine|echo|echo-echo] [--connections C] [--batch B]\n"
                 + "       [--faulty-every K] [--drain S] [--rounds R] [--handoff inline|queue]\n"
                 + "       [--echo-work none|coach] [--mosquitto PATH]");
         System.exit(problem == null ? 0 : 2);

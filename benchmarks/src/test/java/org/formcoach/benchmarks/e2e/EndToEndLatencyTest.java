@@ -67,6 +67,23 @@ class EndToEndLatencyTest {
     }
 
     @Test
+    void shouldRunThePlainEchoAgainInPlaceOfTheEngineWhenAskedForEchoEcho() throws Exception {
+        List<List<EndToEndLatency.Outcome>> rounds = EndToEndLatency.run(EndToEndLatency.parse(new String[]{
+                "--transport", "mqtt", "--devices", "2", "--mode", "echo-echo", "--warmup", "9", "--duration", "2"}));
+        for (List<EndToEndLatency.Outcome> round : rounds) {
+            assertEquals(List.of("echo", EndToEndLatency.ECHO_AGAIN),
+                    round.stream().map(EndToEndLatency.Outcome::mode).toList());
+            for (EndToEndLatency.Outcome o : round) {
+                Latencies l = o.latencies();
+                assertTrue(l.expected() > 0, o.mode() + ": no marked sample in the window");
+                assertEquals(l.expected(), l.answered(), o.mode() + " lost answers; " + o.notes());
+                assertTrue(o.notes().contains("samples published") && !o.notes().contains("engine:"),
+                        "no engine ran: " + o.notes());
+            }
+        }
+    }
+
+    @Test
     void shouldTimeEveryAnswerOverASerialPty() throws Exception {
         assertEveryMarkedSampleAnswered(EndToEndLatency.run(EndToEndLatency.parse(new String[]{
                 "--transport", "serial", "--warmup", "9", "--duration", "3"})).get(0));
