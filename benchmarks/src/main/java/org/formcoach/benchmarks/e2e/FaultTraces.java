@@ -46,6 +46,11 @@ final class FaultTraces {
     static final int VARIANTS = 100;
     /** Seconds of one sag cycle: sag, hold low, come back, hold level. */
     static final double CYCLE_S = 3.9;
+    /**
+     * Seconds of samples a run goes on sending after its measurement window (not measured),
+     * so the window's last answers do not meet whatever happens when the traffic stops.
+     */
+    static final double TAIL_S = 0.5;
 
     /** One variant: times, encodings and which samples are answered. */
     static final class Variant {
@@ -147,6 +152,11 @@ final class FaultTraces {
     }
 
     private FaultTraces() {
+    }
+
+    /** The sample index (exclusive) a run plays up to: {@value #TAIL_S} s past {@code windowTo}. */
+    static int playTo(int windowTo, double rateHz) {
+        return windowTo + (int) Math.round(TAIL_S * rateHz);
     }
 
     static Variant variant(int id, double rateHz, double seconds, boolean faulty) {

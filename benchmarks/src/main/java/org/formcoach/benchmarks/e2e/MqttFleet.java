@@ -57,8 +57,6 @@ final class MqttFleet implements AutoCloseable {
     /** How long one round of connects waits for the CONNACKs, and how many rounds there are. */
     private static final long CONNACK_WAIT_MS = 15_000;
     private static final int CONNECT_ROUNDS = 4;
-    /** Seconds of samples sent after the measurement window. */
-    static final double TAIL_S = 0.5;
 
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
@@ -76,7 +74,7 @@ final class MqttFleet implements AutoCloseable {
 
     /**
      * @param windowFrom first sample index measured (after the warm-up)
-     * @param windowTo   the end of the measurement (exclusive); samples go on for {@value #TAIL_S} s
+     * @param windowTo   the end of the measurement (exclusive); samples go on for {@value FaultTraces#TAIL_S} s
      *                   after it, so the window's last answers do not meet the end of the traffic
      */
     MqttFleet(String url, int deviceCount, int connections, int batch, List<FaultTraces.Variant> faulty,
@@ -169,7 +167,7 @@ final class MqttFleet implements AutoCloseable {
     }
 
     /**
-     * Plays every device's trace up to {@value #TAIL_S} s past the end of the window, paced in
+     * Plays every device's trace up to {@value FaultTraces#TAIL_S} s past the end of the window, paced in
      * real time; returns when done. The samples after the window are not measured. Without
      * them the answers to the window's last samples met whatever happens when the traffic
      * stops (the last partial batches all sent at once, the harness reading its CPU meter):
@@ -177,7 +175,7 @@ final class MqttFleet implements AutoCloseable {
      * all 4–13 ms late, about half of a round's slowest 1 %.
      */
     void play(double rateHz) {
-        int playTo = windowTo + (int) Math.round(TAIL_S * rateHz);
+        int playTo = FaultTraces.playTo(windowTo, rateHz);
         long slotNanos = Math.round(1e9 / rateHz / SLOTS);
         long origin = System.nanoTime() + 100_000_000L;
         long worst = 0;

@@ -76,7 +76,7 @@ final class SerialRun implements AutoCloseable {
     }
 
     /**
-     * Plays the variant's lines up to {@value MqttFleet#TAIL_S} s past {@code windowTo}, paced
+     * Plays the variant's lines up to {@value FaultTraces#TAIL_S} s past {@code windowTo}, paced
      * at its rate, timing the marked samples of {@code [windowFrom, windowTo)}; returns when
      * the last line is written. The lines after the window are not measured: as in the MQTT
      * fleet, the window's last answers should not meet the end of the traffic.
@@ -98,7 +98,7 @@ final class SerialRun implements AutoCloseable {
         port.writeBytes(HEADER, HEADER.length);
         long period = Math.round(1e9 / v.rateHz);
         long origin = System.nanoTime() + 50_000_000L;
-        int playTo = windowTo + (int) Math.round(MqttFleet.TAIL_S * v.rateHz);
+        int playTo = FaultTraces.playTo(windowTo, v.rateHz);
         for (int k = 0; k < playTo && k < v.count; k++) {
             long due = origin + k * period;
             long wait;
